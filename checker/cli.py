@@ -1,0 +1,195 @@
+"""Command line: `plancheck PLAN --against NOTICE` (= `plancheck check …`), `extract`, `rules`.
+
+Exit codes (contract): 0 no finding at or above --fail-on; 1 there are; 2 the check could not be
+done, with one line on stderr saying what and what to do. Heavy modules are imported inside the
+commands so `plancheck --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from checker import __version__
+from checker.errors import PlancheckError, UsageError
+
+COMMANDS = {"check", "extract", "rules"}
+FORMATS = ("text", "json")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2024-07-12（收到：{text}）") from None
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plancheck",
+        description="检查巡视/巡察整改方案是否逐条回应反馈意见，并报告每一处缺口。\n"
+                    "用法：plancheck 整改方案.docx --against 反馈意见.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="退出码：0 无须修改的问题；1 发现问题；2 无法完成检查（原因见标准错误）。",
+    )
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{check,extract,rules}")
+
+    check = sub.add_parser("check", help="检查整改方案（默认命令）")
+    check.add_argument("plan", help="整改方案（.docx）")
+    check.add_argument("--against", required=True, metavar="NOTICE",
+                       help="反馈意见（.txt/.docx，或 plancheck extract 输出并经人工修正的 .json/.yaml）")
+    check.add_argument("--rules", action="append", metavar="PACK", help="规则包：内置名称（如 xuncha）或 .rules 文件，可重复")
+    check.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="改写规则包参数，如 报告期限=3个月")
+    check.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    check.add_argument("--output", metavar="FILE", help="把报告写入文件（不会覆盖输入文件）")
+    check.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
+                       help="何种级别的发现使退出码为1（默认 error）")
+    check.add_argument("--feedback-date", type=_date, metavar="YYYY-MM-DD", help="反馈日期（反馈意见未写明年份时使用）")
+    check.add_argument("--disable", action="append", default=[], metavar="RULE-ID", help="不运行某条规则，可重复")
+    check.add_argument("--explain", metavar="P3", help="列出某个反馈问题的候选整改事项及其得分")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="报告语言（默认中文）")
+
+    extract = sub.add_parser("extract", help="显示从反馈意见中识别出的问题、意见建议和要求")
+    extract.add_argument("notice", help="反馈意见文件")
+    extract.add_argument("--format", choices=("text", "json", "yaml"), default="text")
+    extract.add_argument("--feedback-date", type=_date, metavar="YYYY-MM-DD")
+    extract.add_argument("--output", metavar="FILE")
+    extract.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    rules = sub.add_parser("rules", help="查看规则包")
+    rules_sub = rules.add_subparsers(dest="rules_command", metavar="{list,explain}", required=True)
+    rlist = rules_sub.add_parser("list", help="列出规则")
+    rlist.add_argument("--rules", action="append", metavar="PACK")
+    rexplain = rules_sub.add_parser("explain", help="显示一条规则的依据和条件")
+    rexplain.add_argument("rule_id")
+    rexplain.add_argument("--rules", action="append", metavar="PACK")
+    for p in (rules, rlist, rexplain):
+        p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    return parser
+
+
+def _write_output(text: str, output: str | None, inputs: list[str]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    for given in inputs:
+        if target.exists() and Path(given).exists() and target.resolve() == Path(given).resolve():
+            raise UsageError(f"--output 与输入文件相同（{output}），为保护输入拒绝写入", f"--output is an input file ({output})")
+    tmp = target.with_name(f".{target.name}.plancheck-tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)  # atomic: a reader never sees half a report
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"无法写入 {output}：{exc.strerror}", f"cannot write {output}: {exc.strerror}") from None
+
+
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise UsageError(f"--set 应写成 参数名=值，例如 报告期限=3个月（收到：{pair}）",
+                             f"--set takes NAME=VALUE, e.g. 报告期限=3months (got: {pair})")
+        out[name.strip()] = value.strip()
+    return out
+
+
+def _cmd_check(args) -> int:
+    from checker.check import run_check
+
+    result = run_check(args.plan, args.against, packs=args.rules, overrides=_overrides(args.set),
+                       feedback_date=args.feedback_date, lang=args.lang, disabled=frozenset(args.disable))
+    if args.explain:
+        from checker.report.explain_report import render_explain
+
+        text = render_explain(result, args.explain, args.lang)
+    elif args.format == "json":
+        from checker.report.json_report import render
+
+        text = render(result, args.fail_on, args.lang)
+    else:
+        from checker.report.text_report import render
+
+        text = render(result, args.fail_on, args.lang)
+    _write_output(text, args.output, [args.plan, args.against])
+    return 1 if result.failed(args.fail_on) else 0
+
+
+def _cmd_extract(args) -> int:
+    from checker.documents import read_document
+    from checker.feedback import extract_requirements, requirements_to_json
+    from checker.report.extract_report import render_text
+
+    req = extract_requirements(read_document(args.notice), feedback_date=args.feedback_date)
+    if args.format == "json":
+        import json
+
+        text = json.dumps(requirements_to_json(req), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "yaml":
+        import yaml
+
+        text = yaml.safe_dump(requirements_to_json(req), allow_unicode=True, sort_keys=False)
+    else:
+        text = render_text(req, args.lang)
+    _write_output(text, args.output, [args.notice])
+    return 0
+
+
+def _cmd_rules(args) -> int:
+    from checker.check import load_packs
+
+    pack = load_packs(args.rules)
+    if args.rules_command == "list":
+        lines = [f"{pack.title or pack.name}（{'、'.join(pack.sources)}）"]
+        for r in pack.rules:
+            lines.append(f"{r.id:<18} {r.severity:<8} {r.title}")
+        sys.stdout.write("\n".join(lines) + "\n")
+        return 0
+    rule = pack.rule(args.rule_id)
+    if rule is None:
+        raise UsageError(f"规则包中没有规则 {args.rule_id}（用 plancheck rules list 查看）", f"no rule {args.rule_id}")
+    source = Path(rule.pos.file).read_text(encoding="utf-8").splitlines() if rule.pos else []
+    start = rule.pos.line - 1 if rule.pos else 0
+    end = next((n for n in range(start, len(source)) if source[n].strip() == "end"), start)
+    text = "\n".join([f"{rule.id}  {rule.title}（{rule.severity}）", f"依据：{rule.basis}", f"来源：{rule.pos}", ""]
+                     + source[start : end + 1])
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "check")  # `plancheck PLAN --against NOTICE`
+    elif argv and argv[0].startswith("-") and "--against" in argv:
+        argv.insert(0, "check")
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "zh")
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        handler = {"check": _cmd_check, "extract": _cmd_extract, "rules": _cmd_rules}[args.command]
+        return handler(args)
+    except PlancheckError as exc:
+        print(f"plancheck: {exc.text(lang)}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: still one clear line and exit 2, never a bare traceback
+        if os.environ.get("PLANCHECK_DEBUG"):
+            raise
+        print(f"plancheck: 内部错误，检查未完成（{type(exc).__name__}: {exc}）。"
+              f"请设置 PLANCHECK_DEBUG=1 重新运行并报告此问题", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,407 @@
+"""Load a rule pack: parse (Lark LALR), compile to checker.dsl.ast objects, resolve `extends`,
+and check every name at load time. Nothing in a pack is ever executed."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+from lark import Lark, Token, Transformer, Tree, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from checker.dsl.ast import And, Concept, Expr, Has, Is, Mentions, Not, Or, Pack, Param, Rule, SourcePos
+from checker.dsl.predicates import FIELDS_BY_SUBJECT, PREDICATES
+from checker.errors import RulePackError
+from checker.models import Duration
+from checker.resources import resource_dir
+
+MAX_PACK_BYTES = 1_000_000  # a pack is text a person writes; anything larger is refused
+MAX_EXTENDS_DEPTH = 8
+RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+UNITS = {"days": "days", "天": "days", "日": "days", "workdays": "workdays", "个工作日": "workdays",
+         "months": "months", "个月": "months"}
+SCOPE_SUBJECTS = {  # which subjects a condition may name, by the rule's scope
+    "plan": {"plan", "notice"},
+    "problem": {"plan", "notice", "problem"},
+    "suggestion": {"plan", "notice", "suggestion"},
+    "item": {"plan", "notice", "item"},
+    "demand": {"plan", "notice"},
+}
+PLACEHOLDERS = {
+    "plan": {"detail", "limit"},
+    "problem": {"detail", "limit", "problem.id", "problem.text"},
+    "suggestion": {"detail", "limit", "suggestion.id", "suggestion.text"},
+    "item": {"detail", "limit", "item.id", "item.where", "item.problem", "item.measures", "item.deadline"},
+    "demand": {"detail", "limit"},
+}
+TOKEN_NAMES = {  # what a rule author would call the tokens Lark expects
+    "NAME": "名称", "STRING": "带引号的文字", "INT": "整数", "UNIT": "单位（天/个工作日/个月）",
+    "SEVERITY": "级别（error/warning/info）", "SUBJECT": "对象（plan/notice/problem/suggestion/item）",
+    "SCOPE_KIND": "范围（problem/suggestion/item）", "EQUAL": "=", "LPAR": "(", "RPAR": ")",
+    "COMMA": ",", "VBAR": "|", "END": "end", "$END": "文件结尾",
+}
+
+
+def _cache_file() -> str | bool:
+    """Lark's grammar cache in the user's cache dir; no cache when that is not writable."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "plancheck")
+    try:
+        os.makedirs(path, exist_ok=True)
+        probe = os.path.join(path, ".w")
+        with open(probe, "w"):
+            pass
+        os.remove(probe)
+    except OSError:
+        return False
+    return os.path.join(path, "grammar-lalr.cache")
+
+
+@cache
+def _parser() -> Lark:
+    grammar = (resource_dir("grammar") / "plancheck.lark").read_text(encoding="utf-8")
+    try:
+        return Lark(grammar, parser="lalr", propagate_positions=True, cache=_cache_file())
+    except OSError:
+        return Lark(grammar, parser="lalr", propagate_positions=True)
+
+
+def builtin_pack_path(name: str) -> Path | None:
+    """`xuncha` → rules/xuncha.rules; `local/example-city` → rules/local/example-city.rules."""
+    if not re.fullmatch(r"[\w\-/]+", name) or ".." in name:
+        return None
+    path = resource_dir("rules") / f"{name}.rules"
+    return path if path.is_file() else None
+
+
+def builtin_pack_names() -> list[str]:
+    root = resource_dir("rules")
+    return sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.rules"))
+
+
+def load_pack(spec: str | Path) -> Pack:
+    """A built-in name (xuncha) or a path to a .rules file."""
+    path = builtin_pack_path(str(spec)) if not str(spec).endswith(".rules") else None
+    if path is None:
+        path = Path(spec)
+        if not path.is_file():
+            raise RulePackError(
+                f"找不到规则包“{spec}”：既不是内置规则包（{'、'.join(builtin_pack_names())}），也不是存在的 .rules 文件",
+                f"rule pack '{spec}' not found: not a built-in pack ({', '.join(builtin_pack_names())}) nor a .rules file",
+            )
+    return _load_file(path, chain=())
+
+
+def _load_file(path: Path, chain: tuple[str, ...]) -> Pack:
+    key = str(path.resolve())
+    if key in chain:
+        raise RulePackError(f"{path}: extends 形成循环：{' → '.join(chain + (key,))}", f"{path}: extends cycle")
+    if len(chain) >= MAX_EXTENDS_DEPTH:
+        raise RulePackError(f"{path}: extends 嵌套超过{MAX_EXTENDS_DEPTH}层", f"{path}: extends nested too deep")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RulePackError(f"无法读取规则包 {path}：{exc.strerror}", f"cannot read rule pack {path}") from exc
+    if len(raw) > MAX_PACK_BYTES:
+        raise RulePackError(f"{path}: 规则包过大（{len(raw)} 字节，上限 {MAX_PACK_BYTES}）", f"{path}: pack too large")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RulePackError(f"{path}: 规则包须为 UTF-8 编码", f"{path}: a rule pack must be UTF-8") from exc
+    return compile_pack(text, str(path), chain=chain + (key,))
+
+
+def compile_pack(text: str, filename: str = "<pack>", chain: tuple[str, ...] = ()) -> Pack:
+    try:
+        tree = _parser().parse(text)
+    except UnexpectedInput as exc:
+        raise RulePackError(_syntax_message(exc, text, filename, "zh"), _syntax_message(exc, text, filename, "en")) from None
+    try:
+        statements = _ToAst(filename).transform(tree)
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, RulePackError):
+            raise exc.orig_exc from None
+        raise
+    return _assemble(statements, filename, chain)
+
+
+def _syntax_message(exc: UnexpectedInput, text: str, filename: str, lang: str) -> str:
+    line, col = exc.line, exc.column
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if isinstance(exc, UnexpectedToken):
+        got = exc.token
+        found = "文件结尾" if got.type == "$END" else f"“{got}”"
+        expected = sorted(TOKEN_NAMES.get(t, t.strip('"').lower()) for t in exc.accepts or exc.expected)
+    elif isinstance(exc, UnexpectedCharacters):
+        found = f"“{text[exc.pos_in_stream]}”"
+        expected = sorted(TOKEN_NAMES.get(t, t.lower()) for t in (exc.allowed or []))
+    elif isinstance(exc, UnexpectedEOF):
+        found, expected = "文件结尾", sorted(TOKEN_NAMES.get(t, t) for t in exc.expected)
+    else:  # pragma: no cover - lark's other errors
+        found, expected = "?", []
+    if lang == "en":
+        return f"{filename}:{line}:{col}: syntax error at {found}; expected one of: {', '.join(expected)} | {source_line.strip()}"
+    return f"{filename}:{line}:{col}: 语法错误：此处为{found}，应为：{'、'.join(expected)}｜原文：{source_line.strip()}"
+
+
+def _pos(filename: str, meta_or_token) -> SourcePos:
+    line = getattr(meta_or_token, "line", 0) or 0
+    column = getattr(meta_or_token, "column", 0) or 0
+    return SourcePos(filename, line, column)
+
+
+def _string(token: Token) -> str:
+    return bytes(token[1:-1], "utf-8").decode("unicode_escape") if "\\" in token else token[1:-1]
+
+
+class _ToAst(Transformer):
+    """Lark tree → a list of ('header'|'extends'|'param'|'concept'|'rule', object, pos)."""
+
+    def __init__(self, filename: str):
+        super().__init__()
+        self.filename = filename
+
+    def start(self, children):
+        return children
+
+    @v_args(meta=True)
+    def header(self, meta, children):
+        name, title = str(children[0]), _string(children[1])
+        version = _string(children[2]) if len(children) > 2 else ""
+        return ("header", (name, title, version), _pos(self.filename, meta))
+
+    @v_args(meta=True)
+    def extends(self, meta, children):
+        return ("extends", _string(children[0]), _pos(self.filename, meta))
+
+    @v_args(meta=True)
+    def param(self, meta, children):
+        name, value, unit = children[0], int(children[1]), UNITS[str(children[2])]
+        source = next((c for c in children[3:] if isinstance(c, tuple)), None)
+        desc = next((_string(c) for c in children[3:] if isinstance(c, Token) and c.type == "STRING"), "")
+        pos = _pos(self.filename, meta)
+        return ("param", Param(str(name), Duration(value=value, unit=unit), desc, source[1] if source else None, pos), pos)
+
+    def notice_source(self, children):
+        return ("notice", str(children[0]))
+
+    @v_args(meta=True)
+    def concept(self, meta, children):
+        terms = tuple(_string(c) for c in children[1:])
+        pos = _pos(self.filename, meta)
+        if any(not t.strip() for t in terms):
+            raise RulePackError(f"{pos}: 概念“{children[0]}”含有空词语", f"{pos}: concept '{children[0]}' has an empty term")
+        return ("concept", Concept(str(children[0]), terms, pos), pos)
+
+    @v_args(meta=True)
+    def rule(self, meta, children):
+        pos = _pos(self.filename, meta)
+        rule_id, severity, title = str(children[0]), str(children[1]), _string(children[2])
+        if not RULE_ID.match(rule_id):
+            raise RulePackError(f"{pos}: 规则编号“{rule_id}”不合格式（应如 IT-LEADER：大写字母、数字，以 - 分段）",
+                                f"{pos}: rule ID '{rule_id}' is not like IT-LEADER")
+        fields: dict = {}
+        for kind, value in children[3:]:
+            if kind in fields:
+                raise RulePackError(f"{pos}: 规则 {rule_id} 重复写了 {kind}", f"{pos}: rule {rule_id} repeats '{kind}'")
+            fields[kind] = value
+        if "require" not in fields:
+            raise RulePackError(f"{pos}: 规则 {rule_id} 缺少 require 条件", f"{pos}: rule {rule_id} has no 'require'")
+        if "message" not in fields:
+            raise RulePackError(f"{pos}: 规则 {rule_id} 缺少 message", f"{pos}: rule {rule_id} has no 'message'")
+        return ("rule", Rule(id=rule_id, severity=severity, title=title, pos=pos, **fields), pos)
+
+    def basis(self, c):
+        return ("basis", _string(c[0]))
+
+    def scope(self, c):
+        return ("scope", str(c[0]))
+
+    def when(self, c):
+        return ("when", c[0])
+
+    def require(self, c):
+        return ("require", c[0])
+
+    def message(self, c):
+        return ("message", _string(c[0]))
+
+    def message_en(self, c):
+        return ("message_en", _string(c[0]))
+
+    def or_(self, c):
+        return Or(tuple(c))
+
+    def and_(self, c):
+        return And(tuple(c))
+
+    def not_(self, c):
+        return Not(c[0])
+
+    @v_args(meta=True)
+    def mentions(self, meta, children):
+        subject = str(children[0])
+        require_all = False
+        names: list[str] = []
+        with_concept = within = None
+        for c in children[1:]:
+            if isinstance(c, Tree) and c.data == "all_of":
+                require_all = True
+            elif isinstance(c, Tree) and c.data == "any_of":
+                require_all = False
+            elif isinstance(c, tuple) and c[0] == "with":
+                with_concept = c[1]
+            elif isinstance(c, tuple) and c[0] == "within":
+                within = c[1]
+            else:
+                names.append(str(c))
+        return Mentions(subject, tuple(names), require_all, with_concept, within, _pos(self.filename, meta))
+
+    def with_clause(self, c):
+        return ("with", str(c[0]))
+
+    def within_clause(self, c):
+        return ("within", str(c[0]))
+
+    @v_args(meta=True)
+    def has(self, meta, c):
+        return Has(str(c[0]), str(c[1]), _pos(self.filename, meta))
+
+    @v_args(meta=True)
+    def is_(self, meta, c):
+        args = tuple(str(a) for a in c[2].children) if len(c) > 2 else ()
+        return Is(str(c[0]), str(c[1]), args, _pos(self.filename, meta))
+
+
+def _assemble(statements: list, filename: str, chain: tuple[str, ...]) -> Pack:
+    header = next((s for s in statements if s[0] == "header"), None)
+    name, title, version = header[1] if header else (Path(filename).stem, "", "")
+    pack = Pack(name=name, title=title, version=version)
+    own_rules: list[Rule] = []
+    own_params: dict[str, Param] = {}
+    own_concepts: dict[str, Concept] = {}
+    for kind, obj, pos in statements:
+        if kind == "extends":
+            base = _load_extends(obj, filename, pos, chain)
+            pack.params.update(base.params)
+            pack.concepts.update(base.concepts)
+            pack.rules.extend(base.rules)
+            pack.sources.extend(base.sources)
+        elif kind == "param":
+            if obj.name in own_params:
+                raise RulePackError(f"{pos}: 参数“{obj.name}”重复定义（首次在 {own_params[obj.name].pos}）",
+                                    f"{pos}: parameter '{obj.name}' defined twice")
+            own_params[obj.name] = obj
+        elif kind == "concept":
+            if obj.name in own_concepts:
+                raise RulePackError(f"{pos}: 概念“{obj.name}”重复定义（首次在 {own_concepts[obj.name].pos}）",
+                                    f"{pos}: concept '{obj.name}' defined twice")
+            own_concepts[obj.name] = obj
+        elif kind == "rule":
+            own_rules.append(obj)
+    pack.sources.append(filename)
+    # a child pack's params and concepts override the base's of the same name
+    for p in own_params.values():
+        base_param = pack.params.get(p.name)
+        if base_param and not p.description:
+            p = Param(p.name, p.default, base_param.description, p.from_notice or base_param.from_notice, p.pos)
+        pack.params[p.name] = p
+    pack.concepts.update(own_concepts)
+    seen = {r.id: r for r in pack.rules}
+    for rule in own_rules:
+        if rule.id in seen and seen[rule.id].pack == name:
+            raise RulePackError(f"{rule.pos}: 规则编号 {rule.id} 重复（首次在 {seen[rule.id].pos}）",
+                                f"{rule.pos}: duplicate rule ID {rule.id}")
+        rule = Rule(**{**rule.__dict__, "pack": name})
+        if rule.id in seen:  # a child pack redefines an inherited rule: replace it in place
+            pack.rules[[r.id for r in pack.rules].index(rule.id)] = rule
+        else:
+            pack.rules.append(rule)
+        seen[rule.id] = rule
+    for rule in pack.rules:
+        _validate_rule(rule, pack)
+    for p in pack.params.values():
+        if p.from_notice and p.from_notice not in pack.concepts:
+            raise RulePackError(f"{p.pos}: 参数“{p.name}”引用了未定义的概念“{p.from_notice}”",
+                                f"{p.pos}: parameter '{p.name}' names unknown concept '{p.from_notice}'")
+    return pack
+
+
+def _load_extends(spec: str, filename: str, pos: SourcePos, chain: tuple[str, ...]) -> Pack:
+    path = builtin_pack_path(spec)
+    if path is None:
+        candidate = (Path(filename).parent / spec) if not os.path.isabs(spec) else Path(spec)
+        if candidate.is_file():
+            path = candidate
+    if path is None:
+        raise RulePackError(f"{pos}: extends 的规则包“{spec}”不存在", f"{pos}: extended pack '{spec}' not found")
+    return _load_file(path, chain)
+
+
+def _validate_rule(rule: Rule, pack: Pack) -> None:
+    allowed = SCOPE_SUBJECTS[rule.scope]
+    for expr in (rule.when, rule.require):
+        if expr is not None:
+            _validate_expr(expr, rule, pack, allowed)
+    for text in (rule.message, rule.message_en):
+        for placeholder in re.findall(r"\{([^{}]*)\}", text):
+            if placeholder not in PLACEHOLDERS[rule.scope] and not (
+                placeholder.startswith("param.") and placeholder[6:] in pack.params
+            ):
+                raise RulePackError(
+                    f"{rule.pos}: 规则 {rule.id} 的消息中有未知占位符“{{{placeholder}}}”；可用："
+                    f"{'、'.join(sorted(PLACEHOLDERS[rule.scope]))}、param.参数名",
+                    f"{rule.pos}: rule {rule.id}: unknown placeholder {{{placeholder}}}",
+                )
+
+
+def _validate_expr(expr: Expr, rule: Rule, pack: Pack, allowed: set[str]) -> None:
+    if isinstance(expr, (And, Or)):
+        for e in expr.operands:
+            _validate_expr(e, rule, pack, allowed)
+        return
+    if isinstance(expr, Not):
+        _validate_expr(expr.operand, rule, pack, allowed)
+        return
+    where = f"{expr.pos}: 规则 {rule.id}"
+    if expr.subject not in allowed:
+        raise RulePackError(
+            f"{where}: 范围为 {rule.scope} 的规则不能使用对象“{expr.subject}”（可用：{'、'.join(sorted(allowed))}）",
+            f"{expr.pos}: rule {rule.id}: subject '{expr.subject}' not allowed in scope {rule.scope}",
+        )
+    if isinstance(expr, Mentions):
+        for c in expr.concepts + ((expr.with_concept,) if expr.with_concept else ()):
+            if c not in pack.concepts:
+                raise RulePackError(f"{where}: 未定义的概念“{c}”", f"{expr.pos}: rule {rule.id}: unknown concept '{c}'")
+        if expr.within_param and expr.within_param not in pack.params:
+            raise RulePackError(f"{where}: 未定义的参数“{expr.within_param}”",
+                                f"{expr.pos}: rule {rule.id}: unknown parameter '{expr.within_param}'")
+        if expr.within_param and expr.subject != "plan":
+            raise RulePackError(f"{where}: within … after feedback 只能用于 plan mentions",
+                                f"{expr.pos}: 'within' only applies to 'plan mentions'")
+    elif isinstance(expr, Has):
+        fields = FIELDS_BY_SUBJECT.get(expr.subject, {})
+        if expr.field not in fields:
+            raise RulePackError(
+                f"{where}: 对象 {expr.subject} 没有字段“{expr.field}”（可用：{'、'.join(fields) or '无'}）",
+                f"{expr.pos}: rule {rule.id}: unknown field '{expr.field}' of {expr.subject}",
+            )
+    elif isinstance(expr, Is):
+        pred = PREDICATES.get(expr.predicate)
+        if pred is None:
+            raise RulePackError(f"{where}: 未知的判断“{expr.predicate}”（可用：{'、'.join(PREDICATES)}）",
+                                f"{expr.pos}: rule {rule.id}: unknown predicate '{expr.predicate}'")
+        if expr.subject not in pred.subjects:
+            raise RulePackError(f"{where}: 判断“{expr.predicate}”只适用于 {'、'.join(pred.subjects)}",
+                                f"{expr.pos}: predicate '{expr.predicate}' applies to {', '.join(pred.subjects)}")
+        if len(expr.args) != len(pred.args):
+            raise RulePackError(f"{where}: 判断“{expr.predicate}”需要 {len(pred.args)} 个参数，写了 {len(expr.args)} 个",
+                                f"{expr.pos}: predicate '{expr.predicate}' takes {len(pred.args)} arguments")
+        for arg, kind in zip(expr.args, pred.args):
+            table = pack.concepts if kind == "concept" else pack.params
+            if arg not in table:
+                label = "概念" if kind == "concept" else "参数"
+                raise RulePackError(f"{where}: 判断“{expr.predicate}”的{label}“{arg}”未定义",
+                                    f"{expr.pos}: rule {rule.id}: unknown {kind} '{arg}'")

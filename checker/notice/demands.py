@@ -1,0 +1,110 @@
+"""The procedural demands a notice states itself: which of the rule packs' concepts it names, with
+the time allowed (反馈后2个月内) and the recipient (报送巡察办) when it says them.
+
+A mention is read in its clause: the time is the one in the same clause, or in the clause just
+before it when that clause is only a time ("反馈之后2个月内，要将整改情况报告报送…"); the recipient is
+looked for in the clause and in the clauses that continue it (…，经…初审后，上报巡察办审核). One
+Demand per concept: the most specific mention (a time beats a recipient beats a mere modal verb;
+the earliest on ties). A "*个月内" placeholder counts as a stated time with no number (within=None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.models import Duration
+from checker.notice.clauses import Span, split, trim
+from checker.timeexpr import find_time_mentions
+
+CONCEPTS: dict[str, re.Pattern[str]] = {
+    "问题清单": re.compile(r"问题清单"),
+    "任务清单": re.compile(r"任务清单"),
+    "责任清单": re.compile(r"责任清单"),
+    "专题民主生活会": re.compile(r"民主生活会"),
+    "整改情况报告": re.compile(r"整改(?:工作)?(?:进展|落实|推进)?(?:情况)?(?:的)?报告|组织落实(?:整改)?情况(?:的)?报告"),
+    "整改方案": re.compile(r"整改(?:工作|落实)?(?:实施)?方案"),
+    "党内通报": re.compile(r"党内[^。；;，,]{0,10}通报|在[^。；;，,]{0,8}内[^。；;]{0,12}通报|通报[^。；;]{0,6}党内|内部通报"),
+    "向社会公开": re.compile(r"向社会(?:公开|公布)|社会公开|对外公开|(?:网站|媒体)[^。；;，,]{0,6}(?:公开|公布)|以适当方式公开"),
+    "集中整改": re.compile(r"集中整改|\d+\s*个月内[^。；;]{0,10}(?:取得|完成)[^。；;]{0,10}整改"),
+    "第一责任人": re.compile(r"第一责任人"),
+    "一岗双责": re.compile(r"一岗双责"),
+    "长效机制": re.compile(r"长效机制|建章立制|长久立"),
+    "立行立改": re.compile(r"立行立改|即知即改|立说立改|立知立改"),
+    "上轮整改": re.compile(
+        r"(?:上轮|上一轮|上次|前次|上届|以往|历次|此前)(?:巡视|巡察|审计)[^。；;]{0,24}(?:整改|问题)"
+        r"|(?:审计|巡视|巡察)(?:发现|指出|反馈)的?问题[^。；;]{0,6}整改(?:不到位|不彻底|不力|未到位)"
+    ),
+}
+_RECIPIENT = re.compile(
+    r"(?:报送|上报|呈报|提交|报)(?!告|送)(?:至|给|到)?\s*"
+    r"(?P<to>[^，,；;。、\s]{0,16}?(?:巡察办|巡视办|巡察工作领导小组|巡视工作领导小组|纪委监委|纪委|监委|组织部|党委|市委|县委|区委|省委)"
+    r"(?:[和及、与](?:[^，,；;。、\s]{0,12}?)(?:巡察办|巡视办|纪委监委|纪委|监委|组织部|领导小组))*)"
+)
+_CONTINUATION = re.compile(r"^(?:经|并?(?:同时)?(?:报|上报|抄送))")
+_MODAL = re.compile(r"要|必须|务必|应当|确保|须")
+_ONLY_TIME = re.compile(r"^(?:在|于|自|从)?[^，,；;。]{0,12}(?:内|以内|之内|前)$")
+
+
+@dataclass
+class FoundDemand:
+    concept: str
+    start: int
+    end: int
+    within: Duration | None
+    to: str | None
+    score: int
+
+
+def find_demands(text: str, *, statements: list[Span], problems: list[Span]) -> list[FoundDemand]:
+    """The best mention of each concept. Nothing comes from `statements` (the unit's 表态: its
+    promises are not the notice's demands); nothing but 上轮整改 from `problems` (a problem that says
+    上轮巡察整改不到位 is how a notice demands the leftovers be fixed)."""
+    best: dict[str, FoundDemand] = {}
+    for sentence in split(text, 0, len(text), "。！？!?；;\n"):
+        clause_spans = split(text, sentence[0], sentence[1], "，,")
+        for index, clause in enumerate(clause_spans):
+            if _overlaps(clause, statements):
+                continue
+            in_problem = _overlaps(clause, problems)
+            for concept, pattern in CONCEPTS.items():
+                if not pattern.search(text, *clause) or (in_problem and concept != "上轮整改"):
+                    continue
+                found = _read_mention(text, concept, clause_spans, index)
+                current = best.get(concept)
+                if current is None or found.score > current.score:
+                    best[concept] = found
+    return sorted(best.values(), key=lambda d: list(CONCEPTS).index(d.concept))
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    middle = (span[0] + span[1]) // 2
+    return any(a <= middle < b for a, b in spans)
+
+
+def _read_mention(text: str, concept: str, clauses: list[Span], index: int) -> FoundDemand:
+    start, end = clauses[index]
+    time = _time_in(text, start, end)
+    if time is None and index > 0 and _ONLY_TIME.match(text[slice(*clauses[index - 1])]):
+        time = _time_in(text, *clauses[index - 1])
+        if time is not None:
+            start = clauses[index - 1][0]
+    for following in clauses[index + 1 :]:
+        if not _CONTINUATION.match(text[slice(*following)]):
+            break
+        end = following[1]
+    start, end = trim(text, start, end)
+    piece = text[start:end]
+    recipient = _RECIPIENT.search(piece)
+    stated, within = time if time is not None else (False, None)
+    modal = _MODAL.search(text, clauses[0][0], clauses[-1][1]) is not None  # 要… anywhere in the sentence
+    score = 4 * stated + 2 * (recipient is not None) + modal
+    return FoundDemand(concept, start, end, within, recipient.group("to") if recipient else None, score)
+
+
+def _time_in(text: str, start: int, end: int) -> tuple[bool, Duration | None] | None:
+    """(a time is stated, its duration) for the first duration in the clause; "*" gives (True, None)."""
+    for mention in find_time_mentions(text[start:end]):
+        if mention.kind == "duration":
+            return True, mention.duration
+    return None

@@ -1,0 +1,150 @@
+"""Who inspected whom, and when the feedback was given.
+
+The feedback date is the date of the 反馈 (反馈会, 向…反馈了巡察情况), not the inspection period
+(3月13日至5月3日 进行了巡察) nor the date of a joint meeting for several units. A date written without
+a year (6月9日) takes the year that puts it closest to the other full dates of the text (the dateline,
+the inspection period).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from checker.timeexpr import TimeMention, chinese_number, find_time_mentions
+
+_ORG_SUFFIX = r"(?:党组|党委|党工委|党总支|党支部|党组织|领导班子|委员会)"
+_UNIT_CHARS = r"[^，,。；;：:、\s“”\"（）()]"
+
+# 向市妇联党组反馈 / 向市妇联党组主要负责人邬春梅反馈 (cut after the organisation)
+_TO_UNIT = re.compile(rf"向({_UNIT_CHARS}{{2,30}}?)(?:主要负责人{_UNIT_CHARS}{{0,4}}|及其{_UNIT_CHARS}{{0,6}})?反馈")
+# 对市妇联党组进行了巡察 / 对县教育局党组开展了常规巡察 / 巡察了县教育局党组
+_OF_UNIT = re.compile(
+    rf"对({_UNIT_CHARS}{{2,30}}?)(?:[（(]以下简称[^）)]{{1,20}}[）)])?(?:进行了?|开展了?|实施了?)(?:为期[^，,。]{{1,8}})?(?:常规|专项|机动|提级|交叉|巡察|巡视|政治)"
+)
+# 关于巡察市统计局党组的反馈意见 / 巡察县教育局党组情况的反馈
+_INSPECTED_OBJECT = re.compile(rf"(?:巡察|巡视)了?({_UNIT_CHARS}{{2,30}}?{_ORG_SUFFIX})(?:的|情况|反馈)")
+_INSPECTED_UNIT = re.compile(rf"被巡[察视](?:单位|党组织)[为是:：]?({_UNIT_CHARS}{{2,30}}{_ORG_SUFFIX})")
+_NOT_A_UNIT = re.compile(r"^(?:我|你|本|各|被巡|巡察|巡视)|巡[察视]组$|^\*")
+
+_INSPECTOR = re.compile(
+    r"(?:(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党委|党组|自治区党委)\s*)?第\s*[一二三四五六七八九十\d]{1,3}\s*(?:巡视|巡察)组"
+)
+
+# Sentences that are about the feedback itself, strongest first
+_FEEDBACK_CUES = [
+    re.compile(r"向[^。；;]{2,40}?反馈|反馈了?[^。；;]{0,6}(?:巡察|巡视)(?:情况|意见)|(?:巡察|巡视)(?:情况)?反馈会"),
+    re.compile(r"反馈会|反馈意见|进行反馈|集中反馈|反馈"),
+]
+
+
+def find_unit(text: str) -> str | None:
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for weight, pattern in ((3, _TO_UNIT), (2, _INSPECTED_UNIT), (1, _OF_UNIT), (1, _INSPECTED_OBJECT)):
+        for m in pattern.finditer(text):
+            unit = _clean_unit(m.group(1))
+            if unit:
+                votes[unit] += weight
+                first_seen.setdefault(unit, m.start())
+    if not votes:
+        return None
+    return max(votes, key=lambda u: (votes[u], -first_seen[u]))
+
+
+def _clean_unit(raw: str) -> str | None:
+    raw = raw.strip()
+    # the inspecting group is sometimes the subject right before 向/对: 市委第三巡察组向… is fine,
+    # but "巡察组对" must not give a unit ending in 巡察组
+    # 区卫生健康委员会党委: a party body after 委员会 belongs to the name
+    m = re.match(rf"^(.*?(?:委员会)?(?:党组|党委|党工委|党总支|党支部|党组织|领导班子))", raw) or \
+        re.match(rf"^(.*?{_ORG_SUFFIX})", raw)
+    unit = m.group(1) if m else raw
+    unit = re.sub(r"^(?:中共|中国共产党)", "", unit) if len(unit) > 4 else unit
+    if _NOT_A_UNIT.search(unit) or len(unit) < 2:
+        return None
+    return unit
+
+
+def find_inspector(text: str) -> str | None:
+    found = [re.sub(r"\s+", "", m.group(0)) for m in _INSPECTOR.finditer(text)]
+    if not found:
+        return None
+    # prefer the fullest form (市委第三巡察组 over 第三巡察组), then the most frequent
+    counts = Counter(found)
+    return max(counts, key=lambda name: (_has_prefix(name), counts[name], -found.index(name)))
+
+
+def _has_prefix(name: str) -> bool:
+    return not name.startswith("第")
+
+
+def find_feedback_date(text: str, given: date | None = None) -> date | None:
+    """The feedback date; `given` (from --feedback-date) wins when there is one."""
+    if given is not None:
+        return given
+    mentions = [m for m in find_time_mentions(text, None) if m.kind == "date"]
+    full_dates = [m.date for m in mentions if m.date is not None and _has_year(m.text)]
+    for cue in _FEEDBACK_CUES:
+        for sentence_start, sentence_end in _sentences(text):
+            sentence = text[sentence_start:sentence_end]
+            if not cue.search(sentence) or _is_period(sentence):
+                continue
+            inside = [m for m in mentions if sentence_start <= m.start < sentence_end and _is_day(m.text)]
+            if inside:
+                return _with_year(inside[0], full_dates)
+    return _dateline(text, mentions)
+
+
+def _dateline(text: str, mentions: list[TimeMention]) -> date | None:
+    """A letter's date on a line of its own at the end (…巡察组\n2024年8月6日): the day it was given."""
+    for mention in reversed(mentions):
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if mention.date and _has_year(mention.text) and not text[line_start:line_end].replace(mention.text, "").strip():
+            return mention.date
+    return None
+
+
+def _sentences(text: str):
+    start = 0
+    for m in re.finditer(r"[。！？!?\n]", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _is_period(sentence: str) -> bool:
+    """进驻/巡察期间 (3月13日至5月3日), which is not the feedback."""
+    return re.search(r"日\s*(?:至|到|—|-|～|~)\s*(?:\d|[一二三四五六七八九十])", sentence) is not None and \
+        re.search(r"进行了?[^。]{0,6}巡|开展了?[^。]{0,6}巡|进驻", sentence) is not None
+
+
+def _has_year(fragment: str) -> bool:
+    return re.match(r"\s*(?:(?:19|20)\d{2}|[二][〇零○])", fragment) is not None
+
+
+def _is_day(fragment: str) -> bool:
+    return re.search(r"[日号]$", fragment) is not None or re.match(r"\d{4}\s*[-./]", fragment) is not None
+
+
+def _with_year(mention: TimeMention, full_dates: list[date]) -> date | None:
+    if mention.date is not None:
+        return mention.date
+    m = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]", mention.text)
+    if not m or not full_dates:
+        return None
+    month, day = chinese_number(m.group(1)), chinese_number(m.group(2))
+    assert month is not None and day is not None
+    best: date | None = None
+    for year in sorted({d.year for d in full_dates} | {d.year + 1 for d in full_dates} | {d.year - 1 for d in full_dates}):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        distance = min(abs((candidate - d).days) for d in full_dates)
+        if best is None or distance < min(abs((best - d).days) for d in full_dates):
+            best = candidate
+    return best

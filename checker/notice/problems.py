@@ -1,0 +1,244 @@
+"""The problems of a notice, in every shape published notices use:
+
+- one long sentence after a lead-in: "…发现了一些问题，主要是：A；B；C等。" (cut at ；);
+- 一是…二是…三是… (in one paragraph or one per paragraph), 其一…, （1）…, ①…;
+- "巡察发现，…；…；…等问题" and "存在A、B、C等问题" (each part a failing);
+- an outline 一、（一）1.: the problems are the lowest numbered points, the headings above them
+  (党的领导方面 …) their category; a category heading may instead be followed by plain paragraphs,
+  one problem each, or by an inline list;
+- a numbered point may go on over the paragraphs after it.
+
+Left out: 问题线索 handed to 纪委监委, praise and background, the speaker's demands, the unit's own
+表态, and — in a speech to several units at once — the "有的单位…；有的…" observations about the round,
+which belong to no unit in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.notice.clauses import (
+    CLUE, DEMAND_START, PRAISE, Span, sentences, split, states_failing, strip_closing_etc, trim,
+)
+from checker.notice.lists import cut_before_closing, first_family, items_from_markers, ordinal_markers
+from checker.notice.outline import Node
+from checker.notice.sections import Kind, category_of, classify, inline_category, is_closing
+from checker.notice.subproblems import sub_problems
+from checker.notice.text import Line
+
+_LIST_FAMILIES = ("是", "其", "(n)", "circled")
+# where a list starts when there is no colon: 主要是 / 发现… / 存在以下问题
+_LIST_START_CUE = re.compile(
+    r"主要(?:是|有|表现(?:在|为))|具体(?:表现)?(?:是|为|有|在)|发现(?:了)?(?:[^，,；;。：:]{0,20}?问题)?[，,]?"
+    r"|存在(?:以下|如下|下列)(?:[^，,；;。：:]{0,8}?问题)?|从[^，,；;。]{0,10}(?:巡察|巡视)[^，,；;。]{0,8}看[，,]?"
+)
+# "有的单位…", "一些党组织…": an observation about many units, not a problem of one
+_ROUND_WIDE = re.compile(r"^(?:有的|一些|个别|部分|少数)")
+_SHORTEST_PROBLEM = 4
+
+
+@dataclass
+class FoundProblem:
+    start: int
+    end: int
+    category: str | None = None
+    subs: list[str] = field(default_factory=list)
+
+
+class ProblemFinder:
+    def __init__(self, text: str, *, skip_lines: set[int], multi_unit: bool):
+        self.text = text
+        self.skip_lines = skip_lines  # start offsets of lines nobody's list may use (表态)
+        self.multi_unit = multi_unit
+        self.found: list[FoundProblem] = []
+
+    def run(self, root: Node) -> list[FoundProblem]:
+        self._walk(root, None, None)
+        self.found.sort(key=lambda p: p.start)
+        return self.found
+
+    # ----------------------------------------------------------------- the outline
+
+    def _walk(self, node: Node, kind: Kind | None, category: str | None) -> None:
+        head = self.text[node.head_start : node.head_end] if node.line else ""
+        own = classify(head) if node.line else None
+        kind = own or kind
+        if kind in (Kind.SUGGESTIONS, Kind.OTHER):
+            return
+        category = category_of(head) or category
+        if node.children:
+            self._paragraphs(node.body, kind, category)
+            for child in node.children:
+                self._walk(child, kind, category)
+        elif self._is_header(node, head):
+            self._paragraphs(node.body, kind, category)
+        else:
+            self._point(node, kind, category)
+
+    def _is_header(self, node: Node, head: str) -> bool:
+        if not node.numbered:
+            return True
+        if category_of(head):
+            return True
+        return len(head) <= 20 and classify(head) is Kind.PROBLEMS and not states_failing(head.replace("问题", ""))
+
+    def _point(self, node: Node, kind: Kind | None, category: str | None) -> None:
+        """A numbered point with no points below it: one problem, going on over its paragraphs."""
+        assert node.line is not None
+        start, end = node.head_start, node.head_end
+        inline = inline_category(self.text, start, end)
+        if inline:  # （一）党的领导方面：A；B；C — a category with its problems on the same line
+            self._paragraph(inline[1], end, Kind.PROBLEMS, inline[0], previous="")
+            self._paragraphs(node.body, Kind.PROBLEMS, inline[0])
+            return
+        for line in node.body:
+            first = sentences(self.text, line.start, line.end)
+            if line.start in self.skip_lines or (first and is_closing(self.text[slice(*first[0])])):
+                break
+            end = line.end
+        s, e = trim(self.text, start, end)
+        piece = self.text[s:e]
+        if kind is None and not (states_failing(piece) and not DEMAND_START.match(piece)):
+            return
+        self._add(s, e, category)
+
+    # ----------------------------------------------------------------- paragraphs
+
+    def _paragraphs(self, lines: list[Line], kind: Kind | None, category: str | None) -> None:
+        previous = ""
+        pending: tuple[str, int] | None = None  # a 一是… list going on in the next paragraph
+        for line in lines:
+            if line.start in self.skip_lines:
+                pending, previous = None, ""
+                continue
+            s, e = trim(self.text, line.start, line.end)
+            if pending and ordinal_markers(self.text, s, e, pending[0], pending[1])[:1] and \
+                    ordinal_markers(self.text, s, e, pending[0], pending[1])[0][0] == s:
+                pending = self._list_items(s, e, pending[0], pending[1], category)
+            else:
+                pending = self._paragraph(s, e, kind, category, previous)
+            previous = self.text[s:e]
+
+    def _paragraph(self, s: int, e: int, kind: Kind | None, category: str | None, previous: str) -> tuple[str, int] | None:
+        """Problems in one paragraph; returns the list family still open at its end, if any."""
+        explicit = kind is Kind.PROBLEMS
+        inline = inline_category(self.text, s, e)
+        if inline:
+            category, s = inline
+            explicit = True
+        marked = first_family(self.text, s, e, _LIST_FAMILIES) or self._single_marker(s, e, explicit)
+        if marked:
+            family, markers = marked
+            lead = self.text[s : markers[0][0]].strip() or previous
+            if explicit or self._announces_problems(lead):
+                items = items_from_markers(self.text, markers, e)
+                if self._is_problem_list(items):
+                    self._add_items(items, category)
+                    return family, len(markers) + 1
+                return None
+        found_any = False
+        for ss, se in sentences(self.text, s, e):
+            found_any |= self._semicolon_list(ss, se, s, explicit, category, previous)
+        if not found_any:
+            found_any = self._enumeration(s, e, explicit, category)
+        if not found_any and explicit:
+            self._single(s, e, category)
+        return None
+
+    def _single_marker(self, s: int, e: int, explicit: bool) -> tuple[str, list[tuple[int, int]]] | None:
+        """A paragraph that opens a 一是… list continued in the paragraphs below."""
+        for family in _LIST_FAMILIES:
+            markers = ordinal_markers(self.text, s, e, family)
+            if len(markers) == 1 and (markers[0][0] == s or explicit):
+                return family, markers
+        return None
+
+    def _list_items(self, s: int, e: int, family: str, first: int, category: str | None) -> tuple[str, int]:
+        markers = ordinal_markers(self.text, s, e, family, first)
+        self._add_items(items_from_markers(self.text, markers, e), category)
+        return family, first + len(markers)
+
+    def _semicolon_list(self, ss: int, se: int, para_start: int, explicit: bool, category: str | None, previous: str) -> bool:
+        parts = split(self.text, ss, se, "；;")
+        if len(parts) < 2:
+            return False
+        first_start, first_end = parts[0]
+        list_start = self._list_start(first_start, first_end)
+        if list_start is None:
+            if not explicit:
+                return False
+            list_start = first_start
+        lead = self.text[ss:list_start] or previous
+        if not explicit and not self._announces_problems(lead or self.text[para_start:ss]):
+            return False
+        items = [trim(self.text, list_start, first_end)] + parts[1:]
+        if not self._is_problem_list(items):
+            return False
+        self._add_items(items, category)
+        return True
+
+    def _list_start(self, start: int, end: int) -> int | None:
+        colon_pieces = split(self.text, start, end, "：:")
+        if len(colon_pieces) >= 2:
+            return colon_pieces[-1][0]
+        cue_end = None
+        for m in _LIST_START_CUE.finditer(self.text, start, end):
+            cue_end = m.end()
+        return cue_end
+
+    def _enumeration(self, s: int, e: int, explicit: bool, category: str | None) -> bool:
+        """存在A、B、C等问题: several failings in one clause, each a problem."""
+        m = re.search(r"存在([^。；;]{8,}?)等(?:方面的?)?问题", self.text[s:e])
+        if not m:
+            return False
+        start = s + m.start(1)
+        parts = split(self.text, start, s + m.end(1), "、")
+        if len(parts) < 2 or not all(states_failing(self.text[a:b]) and b - a >= _SHORTEST_PROBLEM for a, b in parts):
+            return False
+        if not explicit and not self._announces_problems(self.text[s:start]):
+            return False
+        self._add_items(parts, category)
+        return True
+
+    def _single(self, s: int, e: int, category: str | None) -> None:
+        """A paragraph under a problems heading that states one failing."""
+        e = cut_before_closing(self.text, s, e)
+        piece = self.text[s:e]
+        if states_failing(piece) and not DEMAND_START.match(piece) and not (PRAISE.search(piece) and not states_failing(piece.replace("问题", ""))):
+            self._add(s, e, category)
+
+    # ----------------------------------------------------------------- checks and results
+
+    def _announces_problems(self, lead: str) -> bool:
+        return classify(lead) is Kind.PROBLEMS if lead else False
+
+    def _is_problem_list(self, items: list[Span]) -> bool:
+        texts = [self.text[a:b] for a, b in items]
+        if not texts:
+            return False
+        if sum(states_failing(t) for t in texts) * 2 < len(texts):
+            return False  # a list of plans or praise
+        if self.multi_unit and sum(bool(_ROUND_WIDE.match(t)) for t in texts) * 2 >= len(texts):
+            return False
+        return True
+
+    def _add_items(self, items: list[Span], category: str | None) -> None:
+        for index, (s, e) in enumerate(items):
+            item_category = category
+            inline = inline_category(self.text, s, e)
+            if inline:  # 一是党的领导方面，…
+                item_category, s = inline
+            self._add(s, e, item_category, closes_list=index == len(items) - 1)
+
+    def _add(self, start: int, end: int, category: str | None, *, closes_list: bool = False) -> None:
+        # "…等" / "…等问题" is cut only where it closes a whole list; "存在…等情况" inside stays
+        start, end = strip_closing_etc(self.text, start, end) if closes_list else trim(self.text, start, end)
+        piece = self.text[start:end]
+        if end - start < _SHORTEST_PROBLEM or CLUE.search(piece):
+            return
+        if PRAISE.search(piece) and not states_failing(piece.replace("问题", "")):
+            return
+        if any(p.start < end and start < p.end for p in self.found):
+            return  # already found by another shape
+        self.found.append(FoundProblem(start, end, category, sub_problems(self.text, start, end)))

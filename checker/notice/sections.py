@@ -1,0 +1,112 @@
+"""What a part of a notice is about (problems, suggestions, something else), the category heading a
+problem stands under, and the lines that belong to nobody's list (the unit's own 表态, closings).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from checker.notice.clauses import CLUE, DEMAND_START, FAILING
+
+
+class Kind(Enum):
+    PROBLEMS = "problems"
+    SUGGESTIONS = "suggestions"
+    OTHER = "other"  # background, praise, 整改要求, a speech's demands
+
+
+_SUGGESTION_HEAD = re.compile(
+    r"意见建议|整改意见|整改建议|工作建议|意见和建议|几点建议|^\s*建议|(?:提出|提了)[^。；;]{0,12}(?:意见|建议)"
+)
+_SPEECH = re.compile(r"讲[^。；;]{0,6}意见|谈[^。；;]{0,6}意见|讲话")
+# a speech's points: 第一，要从讲政治的高度… (a demand, not a heading of problems)
+_SPEECH_DEMAND = re.compile(r"^\s*(?:要|必须|务必|应当|希望)")
+_OTHER_HEAD = re.compile(
+    r"整改要求|工作要求|有关要求|相关要求|基本情况|总体评价|总体情况|主要成效|工作开展情况|取得的成效|成绩"
+    r"|下一步|问题线索|巡察工作开展|巡视工作开展|整改工作安排"
+)
+_PROBLEM_HEAD = re.compile(
+    r"问题|不足|差距|短板|发现|党的领导|党的建设|全面从严治党|从严治党|方面|表现在|表现为"
+)
+
+KNOWN_CATEGORIES = re.compile(
+    r"党的领导|党的建设|全面从严治党|从严治党|党风廉政建设|纪律建设|作风建设|组织建设|思想建设|政治建设"
+    r"|选人用人|意识形态|巡[察视]整改|审计整改|整改落实|落实上[轮次]"
+)
+_CATEGORY_TAIL = re.compile(
+    r"(?:方面)?(?:存在的|的)?(?:主要|突出)?(?:问题|不足)?\s*[:：。，,]?\s*$"
+)
+_LONGEST_CATEGORY = 40
+
+
+def classify(head: str) -> Kind | None:
+    """What a heading or lead-in announces; None when it does not say (a plain numbered point)."""
+    if _SPEECH.search(head) or _SPEECH_DEMAND.search(head):
+        return Kind.OTHER
+    if _SUGGESTION_HEAD.search(head):
+        return Kind.SUGGESTIONS
+    if _OTHER_HEAD.search(head):
+        return Kind.OTHER
+    if _PROBLEM_HEAD.search(head):
+        return Kind.PROBLEMS
+    return None
+
+
+def category_of(head: str) -> str | None:
+    """"（一）党的领导方面" → 党的领导; "在全面从严治党方面存在的问题" → 全面从严治党; None for a heading
+    that states a failing itself or is not a category (巡察发现的主要问题)."""
+    head = head.strip()
+    if len(head) > _LONGEST_CATEGORY or re.search(r"发现|主要问题如下|如下", head):
+        return None
+    if "方面" not in head and not KNOWN_CATEGORIES.search(head):
+        return None
+    core = head
+    if "方面" in core:
+        core = core[: core.index("方面")]
+    core = _CATEGORY_TAIL.sub("", core)
+    core = re.sub(r"^(?:关于|在|对于)", "", core).strip(" :：，,。")
+    if not core or FAILING.search(core.replace("问题", "")):
+        return None
+    return core
+
+
+# 党的领导方面：… / 在党的建设方面，… at the start of a paragraph
+_INLINE_CATEGORY = re.compile(
+    r"^\s*(?:一是|二是|三是|四是|五是)?\s*(?:在|关于)?(?P<cat>[^，,。；;：:]{2,24}?)方面(?:存在的?|的)?(?:主要)?(?:问题)?"
+    r"(?:主要(?:是|有|表现在|表现为))?\s*[：:，,。]"
+)
+
+
+def inline_category(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """(category, where the content starts) when a paragraph opens with "XX方面：" ."""
+    m = _INLINE_CATEGORY.match(text, start, end)
+    if not m:
+        return None
+    category = m.group("cat").strip()
+    if FAILING.search(category.replace("问题", "")):
+        return None
+    return category, m.end()
+
+
+# --------------------------------------------------------------------------- lines to leave alone
+
+_STATEMENT = re.compile(r"^[^，,。；;：:]{2,40}?(?:表示|表态|表态说|表态发言|作表态发言|作了表态发言)\s*[，,：:]")
+_SPEAKER = re.compile(r"^[^，,。；;：:]{1,24}?(?:强调|要求|指出|表示|提出|希望|说|讲话|传达)\s*[，,：:]")
+_CLOSING_START = re.compile(r"^\s*(?:同时|此外|另外|对此|针对|下一步|会上|会议|最后|今后|为此)[，,]?")
+
+
+def is_unit_statement(line_text: str) -> bool:
+    """The inspected unit's own 表态 (X表示，将虚心接受…): its plans are not the notice's demands."""
+    return _STATEMENT.match(line_text) is not None
+
+
+def is_closing(sentence: str, *, demand_closes: bool = True) -> bool:
+    """A sentence that ends a list of problems (or, with demand_closes=False, of suggestions,
+    whose sentences are demands themselves): a clue handed on, a transition, another speaker."""
+    return bool(
+        CLUE.search(sentence)
+        or _CLOSING_START.match(sentence)
+        or _SPEAKER.match(sentence)
+        or (demand_closes and DEMAND_START.match(sentence))
+    )

@@ -1,0 +1,110 @@
+"""Sub-problems: the distinct failings one problem lists ("学习针对性不强，学习内容与妇联工作联系不紧密，
+重数量轻质量" → three), so the plan can be checked against each.
+
+A clause is cut at ，/；/。 (never inside quotes or brackets) and then glued back where it is not a
+failing of its own:
+- an explanation joins the clause before it: 存在…等情况, 如…, 甚至…, 特别是…, 导致…; an explanation that
+  opens with 存在 runs on to the clause that closes it (…等情况 / …的现象) within the same sentence;
+- a topic joins the clause after it: 在干部选拔任用方面，… / 对下属单位，…;
+- a one-clause title sentence (落实主体责任不到位。…) that is followed by its details is the problem's
+  summary, not one of its parts; so is a first clause that judges a whole area (财务管理不规范，…，…)
+  before one to three details;
+- details listed at ；are the parts as they stand (each with its explanation after ，).
+Inline ordinals inside a problem (一是…二是…, （1）…（2）…) are its parts as they stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.notice.clauses import Span, split, states_failing, trim
+from checker.notice.lists import first_family, items_from_markers
+
+_EXPLANATION = re.compile(
+    r"^(?:存在|如|比如|例如|甚至|特别是|尤其是|其中|导致|致使|造成|以致|以至于|从而|表现为|主要表现|具体表现"
+    r"|即|包括|且|并且|而且|并|但|却|仍|还存在|也存在|等)"
+)
+_OPENS_RUN = re.compile(r"^(?:还|也)?存在")
+_CLOSES_RUN = re.compile(r"(?:等(?:方面)?的?(?:问题|情况|现象|情形)|的(?:问题|情况|现象|情形)|现象|情形)$")
+_TOPIC = re.compile(
+    r"(?:方面|上|中|里|时|期间|过程中|工作中|领域)$|^(?:在|对|对于|针对|关于|从)[^，,；;。]*$"
+)
+_SHORTEST_FAILING = 4
+# A first clause that judges a whole area (…不够有力 / …有差距 / …存在薄弱环节) before one to three
+# details is the problem's summary; a run of more short failings is a list, summary or not.
+_SUMMARY = re.compile(
+    r"(?:不够(?:深入|有力|规范|到位|精准|贴心|严格|充分|扎实)?|有差距|差距较大|不规范|不力|不到位|不健全|不完善"
+    r"|不严格|不严|不足|薄弱|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好)$"
+)
+_MOST_DETAILS = 3
+
+
+def sub_problems(text: str, start: int, end: int) -> list[str]:
+    marked = first_family(text, start, end, ("是", "(n)", "circled", "其"))
+    if marked:
+        items = items_from_markers(text, marked[1], end)
+        return _texts(text, items) if len(items) >= 2 else []
+    sentence_spans = split(text, start, end, "。！？!?")
+    if len(sentence_spans) >= 2 and len(_glued(text, *sentence_spans[0])) == 1:
+        # 落实主体责任不到位。党组研究…不够，对…监督不力。 → the details are the parts
+        start = sentence_spans[1][0]
+    semicolon_parts = split(text, start, end, "；;")
+    if len(semicolon_parts) >= 2:
+        # the details are listed at ；: each part is one failing with its explanation
+        return _texts(text, [p for s, e in semicolon_parts for p in split(text, s, e, "。！？!?")])
+    parts = [span for s, e in split(text, start, end, "。！？!?") for span in _glued(text, s, e)]
+    if 2 <= len(parts) <= _MOST_DETAILS + 1 and _is_summary(text[slice(*parts[0])]):
+        parts = parts[1:]  # 财务管理不规范，专项经费…，部分项目… → the two details
+    return _texts(text, parts) if len(parts) >= 2 else []
+
+
+def _is_summary(clause: str) -> bool:
+    return _SUMMARY.search(clause.rstrip("”\"'")) is not None
+
+
+def _ends_sentence(text: str, position: int) -> bool:
+    return text[position : position + 1] in ("。", "！", "？", "!", "?")
+
+
+def _glued(text: str, start: int, end: int) -> list[Span]:
+    """The clauses of one sentence, glued back where they are not failings of their own."""
+    glued: list[Span] = []
+    run_open = False  # inside 存在…等情况
+    pending_topic: int | None = None
+    for s, e in split(text, start, end, "，,"):
+        piece = text[s:e]
+        if pending_topic is not None:
+            s, pending_topic = pending_topic, None
+        if glued and (run_open or _EXPLANATION.match(piece)):
+            if _OPENS_RUN.match(piece):
+                run_open = True
+            glued[-1] = (glued[-1][0], e)
+            if _CLOSES_RUN.search(piece):
+                run_open = False
+            continue
+        if _is_topic(piece):
+            pending_topic = s
+            continue
+        glued.append((s, e))
+        run_open = bool(_OPENS_RUN.match(piece)) and not _CLOSES_RUN.search(piece)
+    if pending_topic is not None:
+        if glued:
+            glued[-1] = (glued[-1][0], end)
+        else:
+            glued.append((pending_topic, end))
+    return [trim(text, s, e) for s, e in glued]
+
+
+def _is_topic(piece: str) -> bool:
+    if len(piece) < 3:
+        return True
+    return _TOPIC.search(piece) is not None and not states_failing(piece.replace("问题", ""))
+
+
+def _texts(text: str, spans: list[Span]) -> list[str]:
+    result = []
+    for s, e in spans:
+        s, e = trim(text, s, e)
+        if e - s >= _SHORTEST_FAILING or (e > s and states_failing(text[s:e])):
+            result.append(text[s:e])
+    return result

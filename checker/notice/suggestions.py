@@ -1,0 +1,101 @@
+"""The suggestions (意见建议 / 整改意见) of a notice.
+
+Shapes: "提出了四点整改意见。一要…二要…" (each 一要… group up to the next 二要 is one suggestion),
+"意见建议：1.… 2.…" (a lead-in and numbered lines), an outline section "（二）意见建议" whose points
+are the suggestions, or whose paragraphs are, one each. A speech's "讲三点意见" is not a suggestion
+list: its points are demands on everyone present.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.notice.clauses import Span, sentences, trim
+from checker.notice.lists import cut_before_closing, first_family, items_from_markers
+from checker.notice.outline import Node
+from checker.notice.sections import Kind, classify, is_closing
+from checker.notice.text import Line
+
+_FAMILIES = ("要", "是", "其", "(n)", "circled")
+_SUGGESTION_CUE = re.compile(
+    r"(?:提出|提了|提)[^。；;]{0,12}(?:意见|建议)|意见建议|整改意见|整改建议|建议[：:]"
+)
+_SPEECH = re.compile(r"讲[^。；;]{0,6}意见|谈[^。；;]{0,6}意见")
+_SHORTEST_SUGGESTION = 4
+
+
+class SuggestionFinder:
+    def __init__(self, text: str, *, skip_lines: set[int]):
+        self.text = text
+        self.skip_lines = skip_lines
+        self.found: list[Span] = []
+
+    def run(self, root: Node) -> list[Span]:
+        self._walk(root, None)
+        self.found.sort()
+        return self.found
+
+    def _walk(self, node: Node, kind: Kind | None) -> None:
+        head = self.text[node.head_start : node.head_end] if node.line else ""
+        own = classify(head) if node.line else None
+        if kind is Kind.SUGGESTIONS and own is not Kind.SUGGESTIONS:
+            own = None  # a point inside a suggestions section ("（一）加强…") stays a suggestion
+        kind = own or kind
+        if kind is Kind.SUGGESTIONS:
+            if node.children:
+                for child in node.children:
+                    self._walk(child, kind)
+            elif node.numbered and own is not Kind.SUGGESTIONS:
+                self._add(node.head_start, self._point_end(node))
+            else:
+                self._section_body(node.body)
+            return
+        self._inline(node.body)
+        for child in node.children:
+            self._walk(child, kind)
+
+    def _point_end(self, node: Node) -> int:
+        end = node.head_end
+        for line in node.body:
+            if line.start in self.skip_lines or is_closing(self._first_sentence(line), demand_closes=False):
+                break
+            end = line.end
+        return end
+
+    def _section_body(self, lines: list[Line]) -> None:
+        """Paragraphs under a suggestions heading: an inline 一要… list, or one suggestion each."""
+        for line in lines:
+            if line.start in self.skip_lines:
+                continue
+            s, e = trim(self.text, line.start, line.end)
+            marked = first_family(self.text, s, e, _FAMILIES)
+            if marked:
+                for item in items_from_markers(self.text, marked[1], e, demand_closes=False):
+                    self._add(*item)
+            elif not is_closing(self._first_sentence(line), demand_closes=False):
+                self._add(s, e)
+
+    def _inline(self, lines: list[Line]) -> None:
+        """"…提出了四点整改意见。一要…二要…" inside a paragraph of running text."""
+        for line in lines:
+            if line.start in self.skip_lines:
+                continue
+            s, e = trim(self.text, line.start, line.end)
+            for cue in _SUGGESTION_CUE.finditer(self.text, s, e):
+                if _SPEECH.search(self.text[max(s, cue.start() - 4) : cue.end()]):
+                    continue
+                marked = first_family(self.text, cue.end(), e, _FAMILIES)
+                if marked:
+                    for item in items_from_markers(self.text, marked[1], e, demand_closes=False):
+                        self._add(*item)
+                    break
+
+    def _first_sentence(self, line: Line) -> str:
+        spans = sentences(self.text, line.start, line.end)
+        return self.text[slice(*spans[0])] if spans else ""
+
+    def _add(self, start: int, end: int) -> None:
+        start, end = trim(self.text, start, end)
+        end = cut_before_closing(self.text, start, end, demand_closes=False)
+        if end - start >= _SHORTEST_SUGGESTION and not any(a < end and start < b for a, b in self.found):
+            self.found.append((start, end))

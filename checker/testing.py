@@ -1,0 +1,99 @@
+"""Helpers for rule-pack authors and our tests: build a check from plain data (no Word file), run a
+pack on it, and compare the rule IDs that fire with what a case expects.
+
+A case is a dict as in fixtures/rules/cases.yaml: a complete baseline plus small changes.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from checker.check import CheckResult, apply_params, load_packs
+from checker.context import CheckContext
+from checker.deadlines import parse_deadline
+from checker.models import Block, Deadline, Demand, Document, Duration, Item, Location, Plan, Problem, Requirements, Suggestion
+
+
+def _requirements(notice: dict, date: dt.date | None) -> Requirements:
+    text = notice.get("text", "")
+    loc = Location(kind="notice", line=1, file="notice.txt")
+    problems = [Problem(id=f"P{n}", text=t, subs=_subs(t), location=loc) for n, t in enumerate(notice["problems"], 1)]
+    suggestions = [Suggestion(id=f"S{n}", text=t, location=loc) for n, t in enumerate(notice.get("suggestions", []), 1)]
+    demands = [Demand(concept=d["concept"], text=d["text"], location=loc,
+                      within=Duration(**d["within"]) if d.get("within") else None, to=d.get("to"))
+               for d in notice.get("demands", [])]
+    return Requirements(notice_path="notice.txt", notice_sha256="0" * 64, date=date, problems=problems,
+                        suggestions=suggestions, demands=demands, text=text + "".join(problems_text(notice)))
+
+
+def problems_text(notice: dict) -> list[str]:
+    return [p for p in notice["problems"] if p not in notice.get("text", "")]
+
+
+def _subs(text: str) -> list[str]:
+    parts = [p for p in text.replace(",", "，").split("，") if p.strip()]
+    return parts if len(parts) > 1 else []
+
+
+def _plan(paragraphs: list[str], items: list[dict], date: dt.date | None) -> Plan:
+    blocks = [Block(kind="paragraph", text=t, location=Location(file="plan.docx", kind="paragraph", paragraph=n))
+              for n, t in enumerate(paragraphs, 1)]
+    plan_items = []
+    for n, d in enumerate(items, 1):
+        loc = Location(file="plan.docx", kind="table_cell", table=1, row=n + 1, col=2)
+        deadline: Deadline | None = parse_deadline(d["deadline"], date) if d.get("deadline") else None
+        blank = {"/", "无", "—", "-", ""}
+        plan_items.append(Item(
+            id=f"I{n}", source="table", location=loc, problem=d.get("problem") or "", measures=d.get("measures") or "",
+            leader=None if (d.get("leader") or "").strip() in blank else d["leader"],
+            department=None if (d.get("department") or "").strip() in blank else d["department"],
+            deadline=deadline, standard=d.get("standard") or None,
+        ))
+    return Plan(path="plan.docx", sha256="0" * 64, items=plan_items,
+                document=Document(path="plan.docx", sha256="0" * 64, format="docx", blocks=blocks))
+
+
+def apply_case(baseline: dict, case: dict) -> dict:
+    """The baseline with the case's changes applied (a new dict)."""
+    data = copy.deepcopy(baseline)
+    notice, paragraphs, items = data["notice"], data["paragraphs"], data["items"]
+    for old, new in (case.get("paragraphs_replace") or {}).items():
+        hits = [i for i, p in enumerate(paragraphs) if old in p]
+        assert hits, f"case {case['name']}: no paragraph contains {old!r}"
+        for i in hits:
+            paragraphs[i] = paragraphs[i].replace(old, new)
+    for needle in case.get("paragraphs_drop") or []:
+        paragraphs[:] = [p for p in paragraphs if needle not in p]
+    paragraphs.extend(case.get("paragraphs_add") or [])
+    for number, changes in (case.get("item_updates") or {}).items():
+        items[int(number) - 1].update(changes)
+    for number in sorted(case.get("drop_items") or [], reverse=True):
+        del items[int(number) - 1]
+    notice["text"] = notice.get("text", "") + (case.get("notice_text_add") or "")
+    notice.setdefault("suggestions", []).extend(case.get("notice_suggestions_add") or [])
+    notice.setdefault("demands", []).extend(case.get("notice_demands_add") or [])
+    return data
+
+
+def check_data(data: dict, *, packs: list[str] | None = None, overrides: dict[str, str] | None = None) -> CheckResult:
+    from checker.engine import run_pack
+    from checker.match import match_problems, match_suggestions
+    from checker.quality import duplicate_groups
+
+    date = data.get("feedback_date")
+    date = dt.date.fromisoformat(str(date)) if date else None
+    req = _requirements(data["notice"], date)
+    plan = _plan(data["paragraphs"], data["items"], date)
+    pack = load_packs(packs)
+    params = apply_params(pack, req, overrides or {})
+    ctx = CheckContext(requirements=req, plan=plan, coverage=match_problems(req, plan),
+                       suggestion_coverage=match_suggestions(req, plan), params=params,
+                       concepts={n: c.terms for n, c in pack.concepts.items()}, feedback_date=date,
+                       duplicate_groups=duplicate_groups(plan.items))
+    findings = run_pack(pack, ctx)
+    return CheckResult(req, plan, pack, params, ctx.coverage, ctx.suggestion_coverage, findings, date, ctx.notes)
+
+
+def fired(result: CheckResult) -> set[str]:
+    return {f.rule for f in result.findings}
