@@ -12,38 +12,15 @@ Prints per case and in total: precision/recall of uncovered-problem detection, a
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.check import run_check  # noqa: E402
-from checker.errors import PlancheckError  # noqa: E402
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def _labelled_to_extracted(labels: list[str], problems) -> dict[int, str | None]:
-    """labelled problem number (1-based) → the id of the extracted problem that overlaps it most."""
-    out: dict[int, str | None] = {}
-    for k, text in enumerate(labels, 1):
-        want = _bigrams(text)
-        best, best_id = 0.0, None
-        for p in problems:
-            got = _bigrams(p.text)
-            overlap = len(want & got) / max(1, len(want))
-            if overlap > best:
-                best, best_id = overlap, p.id
-        out[k] = best_id if best >= 0.5 else None
-    return out
+from checker.testing import load_cases, run_case  # noqa: E402
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float]:
@@ -58,52 +35,27 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     cases_file = Path(args.cases)
-    cases = yaml.safe_load(cases_file.read_text(encoding="utf-8"))
-    if isinstance(cases, dict):
-        cases = cases.get("cases", [])
-    base = cases_file.parent
-
+    cases = load_cases(cases_file)
     gap = Counter()  # tp / fp / fn over uncovered problems
     rule_counts: dict[str, Counter] = {}
     rows = []
     started = time.perf_counter()
     for case in cases:
-        notice = base / case["notice"]
-        labels = yaml.safe_load(notice.with_suffix("").with_suffix(".labels.yaml").read_text(encoding="utf-8"))
-        label_texts = [p["text"] if isinstance(p, dict) else p for p in labels["problems"]]
-        date = case.get("feedback_date")
-        date = dt.date.fromisoformat(str(date)) if date else None
-        try:
-            result = run_check(base / case["plan"], notice, feedback_date=date)
-        except PlancheckError as exc:
-            rows.append((case["name"], "ERROR", str(exc)))
-            gap["fn"] += len(case.get("uncovered") or [])
+        outcome = run_case(case, cases_file.parent)
+        rows.append((case["name"], "ok" if outcome.exact else "DIFF", outcome.differences()))
+        if outcome.result is None:
+            gap["fn"] += len(outcome.expected_uncovered)
             continue
-        mapping = _labelled_to_extracted(label_texts, result.requirements.problems)
-        expected = set(case.get("uncovered") or [])
-        predicted = {k for k, pid in mapping.items() if pid is None or not result.coverage[pid].covered}
-        tp, fp, fn = len(expected & predicted), len(predicted - expected), len(expected - predicted)
-        gap.update(tp=tp, fp=fp, fn=fn)
-        fired = {f.rule for f in result.findings}
-        want = set(case.get("fire") or [])
-        for rule in fired | want | {r.id for r in result.pack.rules}:
+        exp, got = outcome.expected_uncovered, outcome.uncovered
+        gap.update(tp=len(exp & got), fp=len(got - exp), fn=len(exp - got))
+        for rule in outcome.rules | outcome.expected_rules | {r.id for r in outcome.result.pack.rules}:
             c = rule_counts.setdefault(rule, Counter())
-            c["tp"] += rule in fired and rule in want
-            c["fp"] += rule in fired and rule not in want
-            c["fn"] += rule in want and rule not in fired
-        status = "ok" if (fired == want and predicted == expected) else "DIFF"
-        detail = []
-        if predicted != expected:
-            detail.append(f"uncovered expected {sorted(expected)} got {sorted(predicted)}")
-        if fired != want:
-            if fired - want:
-                detail.append(f"extra {sorted(fired - want)}")
-            if want - fired:
-                detail.append(f"missing {sorted(want - fired)}")
-        rows.append((case["name"], status, "; ".join(detail)))
-        if args.verbose and status == "DIFF":
-            for f in result.findings:
-                print(f"    {case['name']}: {f.rule} {f.message[:100]}")
+            c["tp"] += rule in outcome.rules and rule in outcome.expected_rules
+            c["fp"] += rule in outcome.rules and rule not in outcome.expected_rules
+            c["fn"] += rule in outcome.expected_rules and rule not in outcome.rules
+        if args.verbose and not outcome.exact:
+            for f in outcome.result.findings:
+                print(f"    {case['name']}: {f.rule} {f.message[:110]}")
     elapsed = time.perf_counter() - started
 
     print(f"{'case':<34} {'status':<6} detail")

@@ -97,3 +97,86 @@ def check_data(data: dict, *, packs: list[str] | None = None, overrides: dict[st
 
 def fired(result: CheckResult) -> set[str]:
     return {f.rule for f in result.findings}
+
+
+# --------------------------------------------------------------------------- labelled (plan, notice) cases
+
+
+def _bigram_set(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def labelled_to_extracted(labels: list[str], problems) -> dict[int, str | None]:
+    """Labelled problem number (1-based) → id of the extracted problem overlapping it most (≥ half
+    of its character bigrams), or None when extraction lost it."""
+    out: dict[int, str | None] = {}
+    for k, text in enumerate(labels, 1):
+        want = _bigram_set(text)
+        best, best_id = 0.0, None
+        for p in problems:
+            overlap = len(want & _bigram_set(p.text)) / max(1, len(want))
+            if overlap > best:
+                best, best_id = overlap, p.id
+        out[k] = best_id if best >= 0.5 else None
+    return out
+
+
+class CaseOutcome:
+    """What plancheck said on one labelled case, next to what the label says."""
+
+    def __init__(self, case: dict, result: CheckResult | None, error: str | None, label_texts: list[str]):
+        self.case, self.result, self.error = case, result, error
+        self.expected_uncovered = set(case.get("uncovered") or [])
+        self.expected_rules = set(case.get("fire") or [])
+        if result is None:
+            self.uncovered, self.rules = set(), set()
+            return
+        mapping = labelled_to_extracted(label_texts, result.requirements.problems)
+        self.uncovered = {k for k, pid in mapping.items() if pid is None or not result.coverage[pid].covered}
+        self.rules = {f.rule for f in result.findings}
+
+    @property
+    def exact(self) -> bool:
+        return self.error is None and self.uncovered == self.expected_uncovered and self.rules == self.expected_rules
+
+    def differences(self) -> str:
+        if self.error:
+            return f"error: {self.error}"
+        out = []
+        if self.uncovered != self.expected_uncovered:
+            out.append(f"uncovered expected {sorted(self.expected_uncovered)} got {sorted(self.uncovered)}")
+        if self.rules - self.expected_rules:
+            out.append(f"extra {sorted(self.rules - self.expected_rules)}")
+        if self.expected_rules - self.rules:
+            out.append(f"missing {sorted(self.expected_rules - self.rules)}")
+        return "; ".join(out)
+
+
+def load_cases(cases_file) -> list[dict]:
+    import yaml
+    from pathlib import Path
+
+    data = yaml.safe_load(Path(cases_file).read_text(encoding="utf-8"))
+    return data.get("cases", []) if isinstance(data, dict) else data
+
+
+def run_case(case: dict, base_dir) -> CaseOutcome:
+    """Run plancheck on one case of fixtures/cases.yaml (paths relative to base_dir)."""
+    import yaml
+    from pathlib import Path
+
+    from checker.check import run_check
+    from checker.errors import PlancheckError
+
+    base = Path(base_dir)
+    notice = base / case["notice"]
+    labels_file = notice.with_name(notice.stem + ".labels.yaml")
+    labels = yaml.safe_load(labels_file.read_text(encoding="utf-8"))
+    texts = [p["text"] if isinstance(p, dict) else p for p in labels["problems"]]
+    date = case.get("feedback_date")
+    date = dt.date.fromisoformat(str(date)) if date else None
+    try:
+        result = run_check(base / case["plan"], notice, feedback_date=date, overrides=case.get("set"))
+    except PlancheckError as exc:
+        return CaseOutcome(case, None, exc.message, texts)
+    return CaseOutcome(case, result, None, texts)

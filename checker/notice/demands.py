@@ -36,10 +36,15 @@ CONCEPTS: dict[str, re.Pattern[str]] = {
         r"|(?:审计|巡视|巡察)(?:发现|指出|反馈)的?问题[^。；;]{0,6}整改(?:不到位|不彻底|不力|未到位)"
     ),
 }
+_ORGAN = (
+    r"(?:[省市县区州旗盟]委)?(?:巡察工作领导小组(?:办公室)?|巡视工作领导小组(?:办公室)?|巡察办|巡视办"
+    r"|纪委监委|纪委|监委|组织部)|[省市县区州旗盟]委"
+)
+_ORGANS = rf"[^，,；;。、\s]{{0,10}}?(?:{_ORGAN})(?:[和及、与][^，,；;。、\s]{{0,10}}?(?:{_ORGAN}))*"
+# 报送巡察办 / 上报县委巡察办审核 / 向区委巡察办报送 / 报市纪委监委和市委组织部
 _RECIPIENT = re.compile(
-    r"(?:报送|上报|呈报|提交|报)(?!告|送)(?:至|给|到)?\s*"
-    r"(?P<to>[^，,；;。、\s]{0,16}?(?:巡察办|巡视办|巡察工作领导小组|巡视工作领导小组|纪委监委|纪委|监委|组织部|党委|市委|县委|区委|省委)"
-    r"(?:[和及、与](?:[^，,；;。、\s]{0,12}?)(?:巡察办|巡视办|纪委监委|纪委|监委|组织部|领导小组))*)"
+    rf"(?:报送|上报|呈报|提交|报)(?!告|送)(?:至|给|到)?\s*(?P<to>{_ORGANS})"
+    rf"|向\s*(?P<to2>{_ORGANS})\s*(?:报送|上报|呈报|提交|报告|汇报|报)"
 )
 _CONTINUATION = re.compile(r"^(?:经|并?(?:同时)?(?:报|上报|抄送))")
 _MODAL = re.compile(r"要|必须|务必|应当|确保|须")
@@ -99,7 +104,8 @@ def _read_mention(text: str, concept: str, clauses: list[Span], index: int) -> F
     stated, within = time if time is not None else (False, None)
     modal = _MODAL.search(text, clauses[0][0], clauses[-1][1]) is not None  # 要… anywhere in the sentence
     score = 4 * stated + 2 * (recipient is not None) + modal
-    return FoundDemand(concept, start, end, within, recipient.group("to") if recipient else None, score)
+    to = (recipient.group("to") or recipient.group("to2")) if recipient else None
+    return FoundDemand(concept, start, end, within, to, score)
 
 
 def _time_in(text: str, start: int, end: int) -> tuple[bool, Duration | None] | None:

@@ -113,6 +113,11 @@ class ProblemFinder:
                 pending, previous = None, ""
                 continue
             s, e = trim(self.text, line.start, line.end)
+            first = sentences(self.text, s, e)
+            if kind is not None and first and is_closing(self.text[slice(*first[0])]):
+                # 同时，…问题线索… / 张三强调，… : what the heading announced has ended; a list
+                # further on must announce itself (张三指出，…问题，主要是：…)
+                pending, kind = None, None
             if pending and ordinal_markers(self.text, s, e, pending[0], pending[1])[:1] and \
                     ordinal_markers(self.text, s, e, pending[0], pending[1])[0][0] == s:
                 pending = self._list_items(s, e, pending[0], pending[1], category)

@@ -34,9 +34,10 @@ _SHORTEST_FAILING = 4
 # details is the problem's summary; a run of more short failings is a list, summary or not.
 _SUMMARY = re.compile(
     r"(?:不够(?:深入|有力|规范|到位|精准|贴心|严格|充分|扎实)?|有差距|差距较大|不规范|不力|不到位|不健全|不完善"
-    r"|不严格|不严|不足|薄弱|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好)$"
+    r"|不严格|不严|不足|薄弱|程度不高|水平不高|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好)$"
 )
 _MOST_DETAILS = 3
+_LONGEST_TOPIC = 14
 
 
 def sub_problems(text: str, start: int, end: int) -> list[str]:
@@ -59,6 +60,8 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
 
 
 def _is_summary(clause: str) -> bool:
+    if "、" in clause or "等" in clause:
+        return False  # 招生录取、职称评审等重点环节监督不到位 names its objects: a detail
     return _SUMMARY.search(clause.rstrip("”\"'")) is not None
 
 
@@ -98,7 +101,8 @@ def _glued(text: str, start: int, end: int) -> list[Span]:
 def _is_topic(piece: str) -> bool:
     if len(piece) < 3:
         return True
-    return _TOPIC.search(piece) is not None and not states_failing(piece.replace("问题", ""))
+    short = len(piece) <= _LONGEST_TOPIC
+    return short and _TOPIC.search(piece) is not None and not states_failing(piece.replace("问题", ""))
 
 
 def _texts(text: str, spans: list[Span]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.notice.clauses import Span, sentences, trim
+from checker.notice.clauses import Span, sentences, split, trim
 from checker.notice.lists import cut_before_closing, first_family, items_from_markers
 from checker.notice.outline import Node
 from checker.notice.sections import Kind, classify, is_closing
@@ -18,8 +18,10 @@ from checker.notice.text import Line
 
 _FAMILIES = ("要", "是", "其", "(n)", "circled")
 _SUGGESTION_CUE = re.compile(
-    r"(?:提出|提了|提)[^。；;]{0,12}(?:意见|建议)|意见建议|整改意见|整改建议|建议[：:]"
+    r"(?:提出|提了|提)[^。；;]{0,12}(?:意见|建议)|意见建议|整改意见|整改建议|建议\s*[：:，,]"
 )
+# the subject and modal that open each part of "张三建议，XX党组要…；要…；要…"
+_OPENING_MODAL = re.compile(r"[^，,；;。]{0,16}?(?<![重主需必只])要(?![求点素件害])")
 _SPEECH = re.compile(r"讲[^。；;]{0,6}意见|谈[^。；;]{0,6}意见")
 _SHORTEST_SUGGESTION = 4
 
@@ -89,6 +91,21 @@ class SuggestionFinder:
                     for item in items_from_markers(self.text, marked[1], e, demand_closes=False):
                         self._add(*item)
                     break
+                if self._semicolon_list(cue.end(), e):
+                    break
+
+    def _semicolon_list(self, start: int, end: int) -> bool:
+        """"建议，XX党组要守牢…；要深化…；要加强…" : each part after its 要 is one suggestion."""
+        sentence = sentences(self.text, start, end)
+        if not sentence:
+            return False
+        parts = split(self.text, sentence[0][0], sentence[0][1], "；;")
+        modals = [_OPENING_MODAL.match(self.text, s, e) for s, e in parts]
+        if len(parts) < 2 or sum(m is not None for m in modals) * 2 < len(parts):
+            return False  # not a list of things to do (…提出了意见建议；韩雪提出要求；…作表态发言)
+        for (s, e), modal in zip(parts, modals):
+            self._add(modal.end() if modal else s, e)
+        return True
 
     def _first_sentence(self, line: Line) -> str:
         spans = sentences(self.text, line.start, line.end)
