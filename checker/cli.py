@@ -27,8 +27,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2024-07-12（收到：{text}）") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse prints its usage block and exits; the contract is one line on stderr and exit 2."""
+
+    def error(self, message: str):
+        message = " ".join(message.split())
+        raise UsageError(f"命令行有误：{message}（用 plancheck --help 查看用法）",
+                         f"bad command line: {message} (see plancheck --help)")
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="plancheck",
         description="检查巡视/巡察整改方案是否逐条回应反馈意见，并报告每一处缺口。\n"
                     "用法：plancheck 整改方案.docx --against 反馈意见.txt",
@@ -163,6 +172,14 @@ def _cmd_rules(args) -> int:
     return 0
 
 
+def _requested_lang(argv: list[str]) -> str:
+    """--lang before argparse has understood it (for the message about a bad command line)."""
+    for n, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[n + 1 : n + 2] == ["en"]):
+            return "en"
+    return "zh"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
@@ -170,7 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     elif argv and argv[0].startswith("-") and "--against" in argv:
         argv.insert(0, "check")
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(f"plancheck: {exc.text(_requested_lang(argv))}", file=sys.stderr)
+        return exc.exit_code
+    except SystemExit as exc:  # --help / --version: return the code, so main() can be called in-process
+        return exc.code if isinstance(exc.code, int) else 0
     lang = getattr(args, "lang", "zh")
     if args.command is None:
         parser.print_help()

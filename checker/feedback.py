@@ -20,6 +20,7 @@ from datetime import date
 
 from checker.errors import ExtractionError
 from checker.models import Demand, Document, Problem, Requirements, Suggestion
+from checker.notice.clauses import sentences
 from checker.notice.demands import find_demands
 from checker.notice.jsonio import requirements_from_json, requirements_to_json
 from checker.notice.metadata import find_feedback_date, find_inspector, find_unit
@@ -46,8 +47,8 @@ _FIX_HINT_EN = ("check that the file is an inspection feedback notice, or run `p
 def extract_requirements(doc: Document, *, feedback_date: date | None = None) -> Requirements:
     notice = NoticeText(doc)
     text = notice.text
-    statements = [line for line in notice.lines if is_unit_statement(line.text_in(text))]
-    skip = {line.start for line in statements}
+    statement_lines = [line for line in notice.lines if is_unit_statement(line.text_in(text))]
+    skip = {line.start for line in statement_lines}
     outline = build_outline(notice)
 
     found_problems = ProblemFinder(text, skip_lines=skip, multi_unit=bool(_MULTI_UNIT.search(text))).run(outline)
@@ -63,11 +64,7 @@ def extract_requirements(doc: Document, *, feedback_date: date | None = None) ->
     demands = [
         Demand(concept=d.concept, text=text[d.start : d.end], within=d.within, to=d.to,
                location=notice.locate(d.start, d.end))
-        for d in find_demands(
-            text,
-            statements=[(line.start, line.end) for line in statements],
-            problems=[(p.start, p.end) for p in found_problems],
-        )
+        for d in find_demands(text, statements=_statement_spans(notice), problems=[(p.start, p.end) for p in found_problems])
     ]
     req = Requirements(
         notice_path=doc.path,
@@ -83,6 +80,18 @@ def extract_requirements(doc: Document, *, feedback_date: date | None = None) ->
     )
     req.warnings.extend(_missing_metadata(req))
     return req
+
+
+def _statement_spans(notice: NoticeText) -> list[tuple[int, int]]:
+    """Where the inspected unit speaks (…书记表示，将…立行立改): from that sentence to the end of its
+    paragraph. Its promises are not the notice's demands."""
+    spans = []
+    for line in notice.lines:
+        for start, _ in sentences(notice.text, line.start, line.end):
+            if is_unit_statement(notice.text[start : line.end]):
+                spans.append((start, line.end))
+                break
+    return spans
 
 
 def analyse_notice(doc: Document, *, feedback_date: date | None = None) -> Requirements:

@@ -113,7 +113,7 @@ def _duration_from_match(m: re.Match[str]) -> Duration | None:
 
 def _duration_mentions(text: str) -> list[TimeMention]:
     found = []
-    for m in _DURATION.finditer(text):
+    for m in _DURATION.finditer(_ascii_digits(text)):
         if m.group("half") and _HALF_AFTER.search(text[: m.start("half")]):
             continue
         anchor = m.group("anchor")
@@ -122,7 +122,7 @@ def _duration_mentions(text: str) -> list[TimeMention]:
                 kind="duration",
                 start=m.start(),
                 end=m.end(),
-                text=m.group(0),
+                text=text[m.start() : m.end()],
                 duration=_duration_from_match(m),
                 anchor=re.sub(r"[之后的\s]+$", "", anchor) if anchor else None,
             )
@@ -215,16 +215,27 @@ def _date_from_match(kind: str, m: re.Match[str], ref: date | None) -> date | No
 
 def _date_mentions(text: str, ref: date | None) -> list[TimeMention]:
     found = []
+    impossible: list[tuple[int, int]] = []
+    readable = _ascii_digits(text)
     for kind, pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(readable):
             if m.end() == m.start():
                 continue
             try:
                 value = _date_from_match(kind, m, ref)
-            except ValueError:  # 2月30日: not a date, not a mention
+            except ValueError:  # 2月30日: not a date, and its 2月 is no date either
+                impossible.append((m.start(), m.end()))
                 continue
-            found.append(TimeMention(kind="date", start=m.start(), end=m.end(), text=m.group(0), date=value))
-    return found
+            found.append(TimeMention(kind="date", start=m.start(), end=m.end(), text=text[m.start() : m.end()], date=value))
+    return [t for t in found if not any(a <= t.start and t.end <= b for a, b in impossible)]
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _ascii_digits(text: str) -> str:
+    """Full-width digits read as ASCII ones; the length (and so every offset) stays the same."""
+    return text.translate(_FULL_WIDTH_DIGITS)
 
 
 # --------------------------------------------------------------------------- all mentions

@@ -124,3 +124,8 @@ def strip_closing_etc(text: str, start: int, end: int) -> Span:
     if m and m.start() > start:
         return trim(text, start, m.start())
     return start, end
+
+
+def with_full_stop(text: str, end: int) -> int:
+    """Take in the 。 right after a span that ends a sentence (an item quoted as a sentence)."""
+    return end + 1 if text[end : end + 1] in ("。", "！", "？") else end

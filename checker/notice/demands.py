@@ -11,6 +11,7 @@ the earliest on ties). A "*个月内" placeholder counts as a stated time with n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from checker.models import Duration
@@ -18,15 +19,16 @@ from checker.notice.clauses import Span, split, trim
 from checker.timeexpr import find_time_mentions
 
 CONCEPTS: dict[str, re.Pattern[str]] = {
-    "问题清单": re.compile(r"问题清单"),
-    "任务清单": re.compile(r"任务清单"),
-    "责任清单": re.compile(r"责任清单"),
-    "专题民主生活会": re.compile(r"民主生活会"),
+    "问题清单": re.compile(r"问题清单|三张清单"),
+    "任务清单": re.compile(r"任务清单|三张清单"),
+    "责任清单": re.compile(r"责任清单|三张清单"),
+    "专题民主生活会": re.compile(r"民主生活会|专题组织生活会"),
     "整改情况报告": re.compile(r"整改(?:工作)?(?:进展|落实|推进)?(?:情况)?(?:的)?报告|组织落实(?:整改)?情况(?:的)?报告"),
     "整改方案": re.compile(r"整改(?:工作|落实)?(?:实施)?方案"),
     "党内通报": re.compile(r"党内[^。；;，,]{0,10}通报|在[^。；;，,]{0,8}内[^。；;]{0,12}通报|通报[^。；;]{0,6}党内|内部通报"),
     "向社会公开": re.compile(r"向社会(?:公开|公布)|社会公开|对外公开|(?:网站|媒体)[^。；;，,]{0,6}(?:公开|公布)|以适当方式公开"),
-    "集中整改": re.compile(r"集中整改|\d+\s*个月内[^。；;]{0,10}(?:取得|完成)[^。；;]{0,10}整改"),
+    # 集中整改, or the period in which most problems must be closed: 确保在3个月内取得明显整改成效
+    "集中整改": re.compile(r"集中整改|(?:\d+|[一二两三四五六七八九十]+)\s*个月内[^。；;]{0,10}(?:取得|完成)[^。；;]{0,10}整改"),
     "第一责任人": re.compile(r"第一责任人"),
     "一岗双责": re.compile(r"一岗双责"),
     "长效机制": re.compile(r"长效机制|建章立制|长久立"),
@@ -48,6 +50,7 @@ _RECIPIENT = re.compile(
 )
 _CONTINUATION = re.compile(r"^(?:经|并?(?:同时)?(?:报|上报|抄送))")
 _MODAL = re.compile(r"要|必须|务必|应当|确保|须")
+_AFTER_ANY_END = 1 << 62  # sorts after any end offset
 _ONLY_TIME = re.compile(r"^(?:在|于|自|从)?[^，,；;。]{0,12}(?:内|以内|之内|前)$")
 
 
@@ -65,7 +68,8 @@ def find_demands(text: str, *, statements: list[Span], problems: list[Span]) -> 
     """The best mention of each concept. Nothing comes from `statements` (the unit's 表态: its
     promises are not the notice's demands); nothing but 上轮整改 from `problems` (a problem that says
     上轮巡察整改不到位 is how a notice demands the leftovers be fixed)."""
-    best: dict[str, FoundDemand] = {}
+    statements, problems = sorted(statements), sorted(problems)
+    mentions: dict[str, list[tuple[Span, FoundDemand]]] = {}
     for sentence in split(text, 0, len(text), "。！？!?；;\n"):
         clause_spans = split(text, sentence[0], sentence[1], "，,")
         for index, clause in enumerate(clause_spans):
@@ -73,18 +77,32 @@ def find_demands(text: str, *, statements: list[Span], problems: list[Span]) -> 
                 continue
             in_problem = _overlaps(clause, problems)
             for concept, pattern in CONCEPTS.items():
-                if not pattern.search(text, *clause) or (in_problem and concept != "上轮整改"):
-                    continue
-                found = _read_mention(text, concept, clause_spans, index)
-                current = best.get(concept)
-                if current is None or found.score > current.score:
-                    best[concept] = found
-    return sorted(best.values(), key=lambda d: list(CONCEPTS).index(d.concept))
+                if pattern.search(text, *clause) and (not in_problem or concept == "上轮整改"):
+                    found = _read_mention(text, concept, clause_spans, index)
+                    mentions.setdefault(concept, []).append((sentence, found))
+    best = [_most_specific(found) for found in mentions.values()]
+    return sorted(best, key=lambda d: list(CONCEPTS).index(d.concept))
+
+
+def _most_specific(found: list[tuple[Span, FoundDemand]]) -> FoundDemand:
+    """The highest-scoring mention; when it names no recipient and the same sentence names one
+    for the same concept (…15日内研究制定整改方案，…，整改方案经初审后报县委巡察办审核), it takes that
+    one too and its text reaches over both."""
+    sentence, best = max(found, key=lambda pair: pair[1].score)  # max keeps the first on ties
+    if best.to is None:
+        for other_sentence, other in found:
+            if other_sentence == sentence and other.to is not None:
+                return FoundDemand(best.concept, min(best.start, other.start), max(best.end, other.end),
+                                   best.within, other.to, best.score + 2)
+    return best
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
+    """Is the middle of `span` inside one of `spans` (sorted, not overlapping)?"""
     middle = (span[0] + span[1]) // 2
-    return any(a <= middle < b for a, b in spans)
+    index = bisect_right(spans, (middle, _AFTER_ANY_END)) - 1
+    return index >= 0 and spans[index][0] <= middle < spans[index][1]
+
 
 
 def _read_mention(text: str, concept: str, clauses: list[Span], index: int) -> FoundDemand:

@@ -194,6 +194,20 @@ def requirements_from_json(data: dict[str, Any], path: str) -> Requirements:
     return _rebuild(parsed, path)
 
 
+def _fill_ids(ids: list[str | None], prefix: str) -> list[str]:
+    """Hand-added entries without an id get the next free number after the highest one given."""
+    numbers = [int(i[len(prefix):]) for i in ids if i and i.startswith(prefix) and i[len(prefix):].isdigit()]
+    next_number = max(numbers, default=0) + 1
+    filled = []
+    for given in ids:
+        if given:
+            filled.append(given)
+        else:
+            filled.append(f"{prefix}{next_number}")
+            next_number += 1
+    return filled
+
+
 def _rebuild(parsed: _ExtractIn, path: str) -> Requirements:
     notice_path = parsed.notice.path or path
 
@@ -201,14 +215,16 @@ def _rebuild(parsed: _ExtractIn, path: str) -> Requirements:
         loc = loc or _LocationIn()
         return Location(file=notice_path, kind="notice", line=loc.line, start=loc.start, end=loc.end)
 
+    problem_ids = _fill_ids([p.id for p in parsed.problems], "P")
     problems = [
-        Problem(id=p.id or f"P{n}", text=p.text, subs=[s for s in p.subs if s], category=p.category,
+        Problem(id=problem_id, text=p.text, subs=[s for s in p.subs if s], category=p.category,
                 location=location(p.location))
-        for n, p in enumerate(parsed.problems, 1)
+        for problem_id, p in zip(problem_ids, parsed.problems)
     ]
+    suggestion_ids = _fill_ids([s.id for s in parsed.suggestions], "S")
     suggestions = [
-        Suggestion(id=s.id or f"S{n}", text=s.text, location=location(s.location))
-        for n, s in enumerate(parsed.suggestions, 1)
+        Suggestion(id=suggestion_id, text=s.text, location=location(s.location))
+        for suggestion_id, s in zip(suggestion_ids, parsed.suggestions)
     ]
     for label, ids in (("problems", [p.id for p in problems]), ("suggestions", [s.id for s in suggestions])):
         duplicate = next((i for i in ids if ids.count(i) > 1), None)

@@ -9,6 +9,7 @@ the inspection period).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
@@ -86,14 +87,16 @@ def find_feedback_date(text: str, given: date | None = None) -> date | None:
         return given
     mentions = [m for m in find_time_mentions(text, None) if m.kind == "date"]
     full_dates = [m.date for m in mentions if m.date is not None and _has_year(m.text)]
+    days = [m for m in mentions if _is_day(m.text)]
+    day_starts = [m.start for m in days]
     for cue in _FEEDBACK_CUES:
         for sentence_start, sentence_end in _sentences(text):
+            first = bisect_left(day_starts, sentence_start)
+            if first == len(days) or days[first].start >= sentence_end:
+                continue  # no day in this sentence
             sentence = text[sentence_start:sentence_end]
-            if not cue.search(sentence) or _is_period(sentence):
-                continue
-            inside = [m for m in mentions if sentence_start <= m.start < sentence_end and _is_day(m.text)]
-            if inside:
-                return _with_year(inside[0], full_dates)
+            if cue.search(sentence) and not _is_period(sentence):
+                return _with_year(days[first], full_dates)
     return _dateline(text, mentions)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.notice.sections import classify
 from checker.notice.text import Line, NoticeText
 
 _CN = "一二三四五六七八九十"
@@ -28,6 +29,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _LEAD_IN_END = re.compile(r"[：:]\s*$")
 _LONGEST_LEAD_IN_SENTENCE = 80
+LONGEST_SECTION_TITLE = 20  # a numbered line this short can be a section title (二、意见建议)
+_ANNOUNCES = re.compile(r"如下|以下|下列|主要|问题|建议|意见|要求|表现|发现|包括|指出|有|是|为")
 
 
 @dataclass
@@ -36,6 +39,7 @@ class Node:
     line: Line | None  # None for the root
     head_start: int = 0  # where the heading's own words begin (after the marker)
     head_end: int = 0
+    head: str = ""  # those words
     body: list[Line] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
 
@@ -54,11 +58,12 @@ def marker_of(text: str) -> tuple[str, int] | None:
 
 
 def _is_lead_in(text: str) -> bool:
-    """A line that announces what follows: "主要问题如下：", or a paragraph whose last sentence does."""
+    """A line that announces what follows: "主要问题如下：", or a paragraph whose last sentence does
+    (not a salutation such as "县教育局党组：" or "同志们：")."""
     if not _LEAD_IN_END.search(text):
         return False
     last_sentence = re.split(r"[。！？!?]", text.rstrip("：: "))[-1]
-    return len(last_sentence) <= _LONGEST_LEAD_IN_SENTENCE
+    return len(last_sentence) <= _LONGEST_LEAD_IN_SENTENCE and _ANNOUNCES.search(last_sentence) is not None
 
 
 def build_outline(notice: NoticeText) -> Node:
@@ -73,13 +78,32 @@ def build_outline(notice: NoticeText) -> Node:
         if style is None:
             stack[-1].body.append(line)
             continue
-        node = Node(style=style, line=line, head_start=line.start + marker_len, head_end=line.end)
-        open_styles = [n.style for n in stack]
-        if style in open_styles:
-            del stack[open_styles.index(style):]
+        node = Node(style=style, line=line, head_start=line.start + marker_len, head_end=line.end,
+                    head=joined[line.start + marker_len : line.end])
+        if style == "leadin":
+            _place_lead_in(stack, text)
+        else:
+            open_styles = [n.style for n in stack]
+            if style in open_styles:
+                del stack[open_styles.index(style):]
         stack[-1].children.append(node)
         stack.append(node)
     return root
+
+
+def _place_lead_in(stack: list[Node], text: str) -> None:
+    """A lead-in has no level of its own. One that announces the same kind of content as the
+    section it is in ("主要表现在：" under "（一）党的领导方面") nests; one that announces another kind
+    ("意见建议如下：" after the problems) closes the numbered lists and replaces an open lead-in."""
+    announced = classify(text)
+    headings = (n for n in reversed(stack) if n.line and (not n.numbered or len(n.head) <= LONGEST_SECTION_TITLE))
+    current = next((kind for kind in map(classify, (n.head for n in headings)) if kind), None)
+    if announced is None or announced == current:
+        return
+    while len(stack) > 1 and stack[-1].numbered:
+        stack.pop()
+    if stack[-1].style == "leadin":
+        stack.pop()
 
 
 def _style_of(line: Line, text: str) -> tuple[str | None, int]:

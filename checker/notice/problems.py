@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 from checker.notice.clauses import (
     CLUE, DEMAND_START, PRAISE, Span, sentences, split, states_failing, strip_closing_etc, trim,
+    with_full_stop,
 )
 from checker.notice.lists import cut_before_closing, first_family, items_from_markers, ordinal_markers
-from checker.notice.outline import Node
+from checker.notice.outline import LONGEST_SECTION_TITLE, Node
 from checker.notice.sections import Kind, category_of, classify, inline_category, is_closing
 from checker.notice.subproblems import sub_problems
 from checker.notice.text import Line
@@ -32,10 +33,16 @@ _LIST_FAMILIES = ("是", "其", "(n)", "circled")
 _LIST_START_CUE = re.compile(
     r"主要(?:是|有|表现(?:在|为))|具体(?:表现)?(?:是|为|有|在)|发现(?:了)?(?:[^，,；;。：:]{0,20}?问题)?[，,]?"
     r"|存在(?:以下|如下|下列)(?:[^，,；;。：:]{0,8}?问题)?|从[^，,；;。]{0,10}(?:巡察|巡视)[^，,；;。]{0,8}看[，,]?"
+    r"|(?:巡察|巡视)组?(?:还|也)?指出[，,]?"
 )
 # "有的单位…", "一些党组织…": an observation about many units, not a problem of one
 _ROUND_WIDE = re.compile(r"^(?:有的|一些|个别|部分|少数)")
 _SHORTEST_PROBLEM = 4
+
+
+def _judges(fragment: str) -> bool:
+    """States a failing, not merely the word 问题 (解决了一批问题 is praise)."""
+    return states_failing(fragment.replace("问题", ""))
 
 
 @dataclass
@@ -61,9 +68,11 @@ class ProblemFinder:
     # ----------------------------------------------------------------- the outline
 
     def _walk(self, node: Node, kind: Kind | None, category: str | None) -> None:
-        head = self.text[node.head_start : node.head_end] if node.line else ""
-        own = classify(head) if node.line else None
-        kind = own or kind
+        head = node.head
+        # a heading says what its section holds; a long numbered point is content, whatever its words
+        # ("5. 上轮巡察整改要求落实不到位" is a problem, not a 整改要求 section)
+        titled = node.line is not None and (not node.numbered or node.children or len(head) <= LONGEST_SECTION_TITLE)
+        kind = (classify(head) if titled else None) or kind
         if kind in (Kind.SUGGESTIONS, Kind.OTHER):
             return
         category = category_of(head) or category
@@ -81,7 +90,7 @@ class ProblemFinder:
             return True
         if category_of(head):
             return True
-        return len(head) <= 20 and classify(head) is Kind.PROBLEMS and not states_failing(head.replace("问题", ""))
+        return len(head) <= LONGEST_SECTION_TITLE and classify(head) is Kind.PROBLEMS and not _judges(head)
 
     def _point(self, node: Node, kind: Kind | None, category: str | None) -> None:
         """A numbered point with no points below it: one problem, going on over its paragraphs."""
@@ -118,9 +127,10 @@ class ProblemFinder:
                 # 同时，…问题线索… / 张三强调，… : what the heading announced has ended; a list
                 # further on must announce itself (张三指出，…问题，主要是：…)
                 pending, kind = None, None
-            if pending and ordinal_markers(self.text, s, e, pending[0], pending[1])[:1] and \
-                    ordinal_markers(self.text, s, e, pending[0], pending[1])[0][0] == s:
-                pending = self._list_items(s, e, pending[0], pending[1], category)
+            continued = ordinal_markers(self.text, s, e, *pending) if pending else []
+            if pending and continued and continued[0][0] == s:  # 二是… in the paragraph after 一是…
+                self._add_items(items_from_markers(self.text, continued, e), category)
+                pending = (pending[0], pending[1] + len(continued))
             else:
                 pending = self._paragraph(s, e, kind, category, previous)
             previous = self.text[s:e]
@@ -139,12 +149,17 @@ class ProblemFinder:
             if explicit or self._announces_problems(lead):
                 items = items_from_markers(self.text, markers, e)
                 if self._is_problem_list(items):
-                    self._add_items(items, category)
+                    # 一是…。二是…。 are sentences (keep the 。); 一是…；二是…。 are parts of one
+                    ends_with_stop = len(items) < 2 or self.text[items[0][1] : items[0][1] + 1] == "。"
+                    self._add_items(items, category, as_sentences=ends_with_stop)
                     return family, len(markers) + 1
                 return None
         found_any = False
         for ss, se in sentences(self.text, s, e):
-            found_any |= self._semicolon_list(ss, se, s, explicit, category, previous)
+            if found_any and is_closing(self.text[ss:se]):
+                break
+            # a list announced once may go on in the next sentence: 主要是：A；B。C；D。
+            found_any |= self._semicolon_list(ss, se, s, explicit or found_any, category, previous)
         if not found_any:
             found_any = self._enumeration(s, e, explicit, category)
         if not found_any and explicit:
@@ -158,11 +173,6 @@ class ProblemFinder:
             if len(markers) == 1 and (markers[0][0] == s or explicit):
                 return family, markers
         return None
-
-    def _list_items(self, s: int, e: int, family: str, first: int, category: str | None) -> tuple[str, int]:
-        markers = ordinal_markers(self.text, s, e, family, first)
-        self._add_items(items_from_markers(self.text, markers, e), category)
-        return family, first + len(markers)
 
     def _semicolon_list(self, ss: int, se: int, para_start: int, explicit: bool, category: str | None, previous: str) -> bool:
         parts = split(self.text, ss, se, "；;")
@@ -180,7 +190,7 @@ class ProblemFinder:
         items = [trim(self.text, list_start, first_end)] + parts[1:]
         if not self._is_problem_list(items):
             return False
-        self._add_items(items, category)
+        self._add_items(items, category, as_sentences=False)
         return True
 
     def _list_start(self, start: int, end: int) -> int | None:
@@ -203,14 +213,14 @@ class ProblemFinder:
             return False
         if not explicit and not self._announces_problems(self.text[s:start]):
             return False
-        self._add_items(parts, category)
+        self._add_items(parts, category, as_sentences=False)
         return True
 
     def _single(self, s: int, e: int, category: str | None) -> None:
         """A paragraph under a problems heading that states one failing."""
         e = cut_before_closing(self.text, s, e)
         piece = self.text[s:e]
-        if states_failing(piece) and not DEMAND_START.match(piece) and not (PRAISE.search(piece) and not states_failing(piece.replace("问题", ""))):
+        if states_failing(piece) and not DEMAND_START.match(piece):
             self._add(s, e, category)
 
     # ----------------------------------------------------------------- checks and results
@@ -228,22 +238,25 @@ class ProblemFinder:
             return False
         return True
 
-    def _add_items(self, items: list[Span], category: str | None) -> None:
+    def _add_items(self, items: list[Span], category: str | None, *, as_sentences: bool = True) -> None:
         for index, (s, e) in enumerate(items):
             item_category = category
             inline = inline_category(self.text, s, e)
             if inline:  # 一是党的领导方面，…
                 item_category, s = inline
-            self._add(s, e, item_category, closes_list=index == len(items) - 1)
+            self._add(s, e, item_category, closes_list=index == len(items) - 1, sentence=as_sentences)
 
-    def _add(self, start: int, end: int, category: str | None, *, closes_list: bool = False) -> None:
+    def _add(self, start: int, end: int, category: str | None, *, closes_list: bool = False,
+             sentence: bool = True) -> None:
         # "…等" / "…等问题" is cut only where it closes a whole list; "存在…等情况" inside stays
         start, end = strip_closing_etc(self.text, start, end) if closes_list else trim(self.text, start, end)
+        if sentence:
+            end = with_full_stop(self.text, end)  # 一是…。 / 1. …。 are whole sentences
         piece = self.text[start:end]
         if end - start < _SHORTEST_PROBLEM or CLUE.search(piece):
             return
-        if PRAISE.search(piece) and not states_failing(piece.replace("问题", "")):
-            return
+        if PRAISE.search(piece) and not _judges(piece):
+            return  # 坚持以…为指导，取得了明显成效
         if any(p.start < end and start < p.end for p in self.found):
             return  # already found by another shape
         self.found.append(FoundProblem(start, end, category, sub_problems(self.text, start, end)))

@@ -19,7 +19,7 @@ class Kind(Enum):
 _SUGGESTION_HEAD = re.compile(
     r"意见建议|整改意见|整改建议|工作建议|意见和建议|几点建议|^\s*建议|(?:提出|提了)[^。；;]{0,12}(?:意见|建议)"
 )
-_SPEECH = re.compile(r"讲[^。；;]{0,6}意见|谈[^。；;]{0,6}意见|讲话")
+_SPEECH = re.compile(r"讲[^。；;]{0,6}意见|谈[^。；;]{0,6}意见")  # 讲三点意见: a speech's points
 # a speech's points: 第一，要从讲政治的高度… (a demand, not a heading of problems)
 _SPEECH_DEMAND = re.compile(r"^\s*(?:要|必须|务必|应当|希望)")
 _OTHER_HEAD = re.compile(
@@ -27,7 +27,7 @@ _OTHER_HEAD = re.compile(
     r"|下一步|问题线索|巡察工作开展|巡视工作开展|整改工作安排"
 )
 _PROBLEM_HEAD = re.compile(
-    r"问题|不足|差距|短板|发现|党的领导|党的建设|全面从严治党|从严治党|方面|表现在|表现为"
+    r"问题|不足|差距|短板|发现|指出|党的领导|党的建设|全面从严治党|从严治党|方面|表现在|表现为"
 )
 
 KNOWN_CATEGORIES = re.compile(
@@ -63,6 +63,9 @@ def category_of(head: str) -> str | None:
         return None
     core = head
     if "方面" in core:
+        after = core[core.index("方面") :]
+        if not _CATEGORY_TAIL.fullmatch(after):
+            return None  # 党的领导方面：一是… carries its problems on the same line
         core = core[: core.index("方面")]
     core = _CATEGORY_TAIL.sub("", core)
     core = re.sub(r"^(?:关于|在|对于)", "", core).strip(" :：，,。")

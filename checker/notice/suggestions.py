@@ -1,18 +1,19 @@
 """The suggestions (意见建议 / 整改意见) of a notice.
 
-Shapes: "提出了四点整改意见。一要…二要…" (each 一要… group up to the next 二要 is one suggestion),
-"意见建议：1.… 2.…" (a lead-in and numbered lines), an outline section "（二）意见建议" whose points
-are the suggestions, or whose paragraphs are, one each. A speech's "讲三点意见" is not a suggestion
-list: its points are demands on everyone present.
+Shapes: "提出了四点整改意见。一要…二要…" (each 一要… group up to the next 二要 is one suggestion,
+the ordinal left out), "意见建议：1.… 2.…" (a lead-in and numbered lines), an outline section
+"（二）意见建议" whose points are the suggestions, or whose paragraphs are, one each, and
+"张三建议，XX党组要…；要…；要…" / "建议：…；…" (one per part, its opening "…要" left out).
+A speech's "讲三点意见" is not a suggestion list: its points are demands on everyone present.
 """
 
 from __future__ import annotations
 
 import re
 
-from checker.notice.clauses import Span, sentences, split, trim
+from checker.notice.clauses import Span, sentences, split, trim, with_full_stop
 from checker.notice.lists import cut_before_closing, first_family, items_from_markers
-from checker.notice.outline import Node
+from checker.notice.outline import LONGEST_SECTION_TITLE, Node
 from checker.notice.sections import Kind, classify, is_closing
 from checker.notice.text import Line
 
@@ -38,8 +39,9 @@ class SuggestionFinder:
         return self.found
 
     def _walk(self, node: Node, kind: Kind | None) -> None:
-        head = self.text[node.head_start : node.head_end] if node.line else ""
-        own = classify(head) if node.line else None
+        head = node.head
+        titled = node.line is not None and (not node.numbered or node.children or len(head) <= LONGEST_SECTION_TITLE)
+        own = classify(head) if titled else None
         if kind is Kind.SUGGESTIONS and own is not Kind.SUGGESTIONS:
             own = None  # a point inside a suggestions section ("（一）加强…") stays a suggestion
         kind = own or kind
@@ -91,28 +93,31 @@ class SuggestionFinder:
                     for item in items_from_markers(self.text, marked[1], e, demand_closes=False):
                         self._add(*item)
                     break
-                if self._semicolon_list(cue.end(), e):
+                announced = self.text[cue.end() - 1] in "：:"  # 建议：A；B — a list by its colon
+                if self._semicolon_list(cue.end(), e, announced=announced):
                     break
 
-    def _semicolon_list(self, start: int, end: int) -> bool:
+    def _semicolon_list(self, start: int, end: int, *, announced: bool) -> bool:
         """"建议，XX党组要守牢…；要深化…；要加强…" : each part after its 要 is one suggestion."""
         sentence = sentences(self.text, start, end)
         if not sentence:
             return False
         parts = split(self.text, sentence[0][0], sentence[0][1], "；;")
         modals = [_OPENING_MODAL.match(self.text, s, e) for s, e in parts]
-        if len(parts) < 2 or sum(m is not None for m in modals) * 2 < len(parts):
+        if len(parts) < 2 or (not announced and sum(m is not None for m in modals) * 2 < len(parts)):
             return False  # not a list of things to do (…提出了意见建议；韩雪提出要求；…作表态发言)
         for (s, e), modal in zip(parts, modals):
-            self._add(modal.end() if modal else s, e)
+            self._add(modal.end() if modal else s, e, sentence=False)
         return True
 
     def _first_sentence(self, line: Line) -> str:
         spans = sentences(self.text, line.start, line.end)
         return self.text[slice(*spans[0])] if spans else ""
 
-    def _add(self, start: int, end: int) -> None:
+    def _add(self, start: int, end: int, *, sentence: bool = True) -> None:
         start, end = trim(self.text, start, end)
         end = cut_before_closing(self.text, start, end, demand_closes=False)
+        if sentence:
+            end = with_full_stop(self.text, end)
         if end - start >= _SHORTEST_SUGGESTION and not any(a < end and start < b for a, b in self.found):
             self.found.append((start, end))

@@ -6,7 +6,7 @@ import json
 
 from checker import __version__
 from checker.check import CheckResult
-from checker.models import Item, Location, ProblemCoverage
+from checker.models import Deadline, Item, Location, ProblemCoverage
 
 SCHEMA_VERSION = 1
 
@@ -23,11 +23,12 @@ def _evidence(cov: ProblemCoverage) -> list[dict]:
 
 
 def _item(item: Item) -> dict:
-    d = item.deadline
+    # the contract has no null deadline: a missing one is an empty text of kind "unknown"
+    d = item.deadline or Deadline(text="")
     return {
         "id": item.id, "location": _location(item.location), "problem": item.problem, "measures": item.measures,
         "leader": item.leader, "department": item.department,
-        "deadline": {"text": d.text, "date": d.date.isoformat() if d.date else None, "kind": d.kind} if d else None,
+        "deadline": {"text": d.text, "date": d.date.isoformat() if d.date else None, "kind": d.kind},
         "standard": item.standard, "category": item.category,
     }
 
