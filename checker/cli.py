@@ -81,9 +81,24 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write_output(text: str, output: str | None, inputs: list[str]) -> None:
-    if output is None:
+def _write_stdout(text: str, machine: bool) -> None:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if machine and buffer is not None:
+        # JSON/YAML are UTF-8 whatever the console's encoding (GBK on Chinese Windows), as their readers expect
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+        return
+    try:
         sys.stdout.write(text)
+    except UnicodeEncodeError:  # a console that cannot show ✓ or a rare character such as 㛃: "?" instead
+        encoding = sys.stdout.encoding or "ascii"
+        sys.stdout.write(text.encode(encoding, errors="replace").decode(encoding))
+
+
+def _write_output(text: str, output: str | None, inputs: list[str], machine: bool = False) -> None:
+    if output is None:
+        _write_stdout(text, machine)
         return
     target = Path(output)
     for given in inputs:
@@ -126,7 +141,7 @@ def _cmd_check(args) -> int:
         from checker.report.text_report import render
 
         text = render(result, args.fail_on, args.lang)
-    _write_output(text, args.output, [args.plan, args.against])
+    _write_output(text, args.output, [args.plan, args.against], machine=args.format == "json" and not args.explain)
     return 1 if result.failed(args.fail_on) else 0
 
 
@@ -146,7 +161,7 @@ def _cmd_extract(args) -> int:
         text = yaml.safe_dump(requirements_to_json(req), allow_unicode=True, sort_keys=False)
     else:
         text = render_text(req, args.lang)
-    _write_output(text, args.output, [args.notice])
+    _write_output(text, args.output, [args.notice], machine=args.format != "text")
     return 0
 
 

@@ -108,7 +108,7 @@ def _finding(rule: Rule, ctx: CheckContext, subject, outcome: Outcome, lang: str
         snippet = snippet or subject.text[:80]
     elif rule.scope == "item":
         item_id = subject.id
-        where = subject.location.describe(lang)
+        where = subject.location.describe(lang, cell=False)
         values.update({
             "item.id": subject.id,
             "item.where": f"{where}：" if lang == "zh" and where else (f"{where}: " if where else ""),

@@ -8,7 +8,7 @@ from checker.models import Plan, ProblemCoverage
 
 def _item_where(plan: Plan, item_id: str) -> str:
     item = next((i for i in plan.items if i.id == item_id), None)
-    return f"{item_id}（{item.location.describe()}）" if item and item.location.describe() else item_id
+    return f"{item_id}（{item.location.describe(cell=False)}）" if item and item.location.describe() else item_id
 
 
 def coverage_outcome(cov: ProblemCoverage, plan: Plan, lang_subject: str = "problem") -> Outcome:

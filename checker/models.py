@@ -33,12 +33,12 @@ class Location(Frozen):
     start: int | None = None  # 0-based character offset in Document.text, when known
     end: int | None = None
 
-    def describe(self, lang: str = "zh") -> str:
-        """A short human locator: 表1第5行第2列 / 第12段 / 第3行."""
+    def describe(self, lang: str = "zh", cell: bool = True) -> str:
+        """A short human locator: 表1第5行第2列 (表1第5行 with cell=False) / 第12段 / 第3行."""
         if self.kind == "table_cell" and self.table is not None:
             if lang == "en":
-                return f"table {self.table}, row {self.row}, col {self.col}"
-            return f"表{self.table}第{self.row}行第{self.col}列"
+                return f"table {self.table}, row {self.row}" + (f", col {self.col}" if cell else "")
+            return f"表{self.table}第{self.row}行" + (f"第{self.col}列" if cell else "")
         if self.line is not None:
             return f"line {self.line}" if lang == "en" else f"第{self.line}行"
         if self.paragraph is not None:

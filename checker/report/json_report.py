@@ -71,4 +71,4 @@ def build(result: CheckResult, fail_on: str = "error") -> dict:
 
 
 def render(result: CheckResult, fail_on: str = "error", lang: str = "zh") -> str:
-    return json.dumps(build(result, fail_on), ensure_ascii=False, indent=2)
+    return json.dumps(build(result, fail_on), ensure_ascii=False, indent=2) + "\n"

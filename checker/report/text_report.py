@@ -33,7 +33,8 @@ def _finding_line(f: Finding, lang: str, labels: dict) -> list[str]:
         head += f"  {source}{where}"
     lines = [head, f"    {f.message}"]
     if f.snippet and f.snippet not in f.message:
-        lines.append(f"    原文：{f.snippet}" if lang == "zh" else f"    text: {f.snippet}")
+        snippet = f.snippet.replace("\n", " ")
+        lines.append(f"    原文：{snippet}" if lang == "zh" else f"    text: {snippet}")
     return lines
 
 
