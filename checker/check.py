@@ -15,6 +15,7 @@ from checker.context import AppliedParam, CheckContext
 from checker.dsl.ast import Pack
 from checker.errors import UsageError
 from checker.models import Duration, Finding, Plan, ProblemCoverage, Requirements
+from checker.timecalc import WorkCalendar
 
 DEFAULT_PACK = "xuncha"
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
@@ -132,6 +133,7 @@ def run_check(plan_path: str | Path, notice_path: str | Path, *, packs: list[str
         concepts={name: c.terms for name, c in pack.concepts.items()},
         feedback_date=date,
         duplicate_groups=duplicate_groups(plan.items),
+        calendar=WorkCalendar(pack.holidays.values()),
     )
     if date is None:
         ctx.notes.append("反馈日期未知：与日期有关的检查（时限、民主生活会、报告期限）未能完成。请用 --feedback-date 指定")

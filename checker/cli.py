@@ -69,15 +69,9 @@ def _build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", metavar="FILE")
     extract.add_argument("--lang", choices=("zh", "en"), default="zh")
 
-    rules = sub.add_parser("rules", help="查看规则包")
-    rules_sub = rules.add_subparsers(dest="rules_command", metavar="{list,explain}", required=True)
-    rlist = rules_sub.add_parser("list", help="列出规则")
-    rlist.add_argument("--rules", action="append", metavar="PACK")
-    rexplain = rules_sub.add_parser("explain", help="显示一条规则的依据和条件")
-    rexplain.add_argument("rule_id")
-    rexplain.add_argument("--rules", action="append", metavar="PACK")
-    for p in (rules, rlist, rexplain):
-        p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    from checker.cli_rules import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -166,25 +160,9 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_rules(args) -> int:
-    from checker.check import load_packs
+    from checker.cli_rules import run
 
-    pack = load_packs(args.rules)
-    if args.rules_command == "list":
-        lines = [f"{pack.title or pack.name}（{'、'.join(pack.sources)}）"]
-        for r in pack.rules:
-            lines.append(f"{r.id:<18} {r.severity:<8} {r.title}")
-        sys.stdout.write("\n".join(lines) + "\n")
-        return 0
-    rule = pack.rule(args.rule_id)
-    if rule is None:
-        raise UsageError(f"规则包中没有规则 {args.rule_id}（用 plancheck rules list 查看）", f"no rule {args.rule_id}")
-    source = Path(rule.pos.file).read_text(encoding="utf-8").splitlines() if rule.pos else []
-    start = rule.pos.line - 1 if rule.pos else 0
-    end = next((n for n in range(start, len(source)) if source[n].strip() == "end"), start)
-    text = "\n".join([f"{rule.id}  {rule.title}（{rule.severity}）", f"依据：{rule.basis}", f"来源：{rule.pos}", ""]
-                     + source[start : end + 1])
-    sys.stdout.write(text + "\n")
-    return 0
+    return run(args)
 
 
 def _requested_lang(argv: list[str]) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from checker.models import Duration, Location, Plan, ProblemCoverage, Requirements
+from checker.timecalc import DEFAULT_CALENDAR, WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,4 @@ class CheckContext:
     feedback_date: dt.date | None
     duplicate_groups: dict[str, list[str]] = field(default_factory=dict)  # item id → other item ids
     notes: list[str] = field(default_factory=list)  # what could not be checked, for the report
+    calendar: WorkCalendar = DEFAULT_CALENDAR

@@ -81,6 +81,11 @@ def run_pack(pack: Pack, ctx: CheckContext, *, lang: str = "zh", disabled: froze
             if outcome.value:
                 continue
             findings.append(_finding(rule, ctx, subject, outcome, lang))
+    for year in sorted(ctx.calendar.guessed_years):
+        note = (f"{year}年的法定节假日和调休未知，工作日按周一至周五计算；"
+                f"可在规则包中用 holidays {year} … end 补充当年安排")
+        if note not in ctx.notes:
+            ctx.notes.append(note)
     return findings
 
 

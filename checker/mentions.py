@@ -100,10 +100,10 @@ def _timed(ctx: CheckContext, applied: AppliedParam, sentence: str) -> Outcome:
     mentions = find_time_mentions(sentence, ctx.feedback_date)
     if not mentions:
         return Outcome(False, "已提及但未写明时间", "mentioned without a time")
-    limit_date = add_duration(ctx.feedback_date, applied.value) if ctx.feedback_date else None
+    limit_date = add_duration(ctx.feedback_date, applied.value, ctx.calendar) if ctx.feedback_date else None
     late: list[str] = []
     for m in mentions:
-        if m.duration is not None and duration_fits(m.duration, applied.value, ctx.feedback_date):
+        if m.duration is not None and duration_fits(m.duration, applied.value, ctx.feedback_date, ctx.calendar):
             return Outcome(True, f"时间“{m.text}”符合要求", f"time '{m.text}' is within the limit")
         if m.date is not None:
             if limit_date is None:

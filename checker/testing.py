@@ -12,6 +12,7 @@ import datetime as dt
 from checker.check import CheckResult, apply_params, load_packs
 from checker.context import CheckContext
 from checker.deadlines import parse_deadline
+from checker.timecalc import WorkCalendar
 from checker.models import Block, Deadline, Demand, Document, Duration, Item, Location, Plan, Problem, Requirements, Suggestion
 
 
@@ -76,7 +77,8 @@ def apply_case(baseline: dict, case: dict) -> dict:
     return data
 
 
-def check_data(data: dict, *, packs: list[str] | None = None, overrides: dict[str, str] | None = None) -> CheckResult:
+def check_data(data: dict, *, packs: list[str] | None = None, overrides: dict[str, str] | None = None,
+               pack_object=None) -> CheckResult:
     from checker.engine import run_pack
     from checker.match import match_problems, match_suggestions
     from checker.quality import duplicate_groups
@@ -85,12 +87,12 @@ def check_data(data: dict, *, packs: list[str] | None = None, overrides: dict[st
     date = dt.date.fromisoformat(str(date)) if date else None
     req = _requirements(data["notice"], date)
     plan = _plan(data["paragraphs"], data["items"], date)
-    pack = load_packs(packs)
+    pack = pack_object or load_packs(packs)
     params = apply_params(pack, req, overrides or {})
     ctx = CheckContext(requirements=req, plan=plan, coverage=match_problems(req, plan),
                        suggestion_coverage=match_suggestions(req, plan), params=params,
                        concepts={n: c.terms for n, c in pack.concepts.items()}, feedback_date=date,
-                       duplicate_groups=duplicate_groups(plan.items))
+                       duplicate_groups=duplicate_groups(plan.items), calendar=WorkCalendar(pack.holidays.values()))
     findings = run_pack(pack, ctx)
     return CheckResult(req, plan, pack, params, ctx.coverage, ctx.suggestion_coverage, findings, date, ctx.notes)
 

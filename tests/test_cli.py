@@ -1,8 +1,8 @@
 """The command line as a new user meets it (the acceptance checks of the issue).
 
 Exit codes (contract): 0 nothing at or above --fail-on, 1 there is, 2 the check could not be done
-with ONE line on stderr. Everything runs in-process through checker.cli.main except the last test,
-which starts the real program to see the real exit codes.
+with ONE line on stderr. Everything runs in-process through checker.cli.main except the last tests,
+which start the real program to see the real exit codes, stderr and output encoding.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 
 from checker.check import load_packs
 
-from test_json_contract import FIXTURES, PAIRS, REPORT_SCHEMA, run_cli, schema_errors
+from test_json_contract import PAIRS, REPORT_SCHEMA, run_cli, schema_errors
 
 EXAMPLES = Path("/work/shared/examples")
 
@@ -32,11 +32,11 @@ PC-REPORT PC-DISCLOSE PC-LEAD PC-DUAL PC-LONGTERM PC-IMMEDIATE IT-MEASURE IT-LEA
 IT-DEADLINE-RANGE IT-STANDARD IT-VAGUE IT-DUPLICATE""".split()
 
 
-def pair(stem: str) -> tuple[Path, Path]:
-    found = next(((p, n) for p, n in PAIRS if p.stem == stem), None)
+def pair(name: str) -> tuple[Path, Path]:
+    found = next((p for p in PAIRS if p.name == name), None)
     if found is None:
-        pytest.skip(f"fixture plan {stem}.docx (or its notice) not built yet")
-    return found
+        pytest.skip(f"fixture case {name} (plan or notice) not built yet")
+    return found.plan, found.notice
 
 
 def report_of(capsys, *argv) -> tuple[int, dict]:
@@ -244,7 +244,7 @@ def test_output_writes_the_report(capsys, tmp_path):
 
 def test_fail_on_sets_the_exit_code_as_documented(capsys):
     # a plan with both errors and warnings: every documented combination
-    gap_pairs = [(p, n) for p, n in PAIRS if "gaps" in p.stem]
+    gap_pairs = [(p.plan, p.notice) for p in PAIRS if "gaps" in p.name and not p.options]
     chosen = None
     for plan, notice in gap_pairs:
         _, report = report_of(capsys, plan, "--against", notice)

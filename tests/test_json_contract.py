@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 import jsonschema
 import pytest
@@ -33,6 +34,13 @@ REPORT_SCHEMA = _validator("report-v1.schema.json")
 EXTRACT_SCHEMA = _validator("extract-v1.schema.json")
 
 
+class Pair(NamedTuple):
+    plan: Path
+    notice: Path
+    options: list[str]  # --feedback-date / --set the labelled case asks for
+    name: str
+
+
 def _notice_of(stem: str, seen: frozenset[str] = frozenset()) -> str | None:
     """The notice a fixture plan answers: its source YAML names it, or names the base plan that does."""
     source = FIXTURES / "plans" / "src" / f"{stem}.yaml"
@@ -44,18 +52,27 @@ def _notice_of(stem: str, seen: frozenset[str] = frozenset()) -> str | None:
     return _notice_of(spec["base"], seen | {stem}) if spec.get("base") else None
 
 
-def fixture_pairs() -> list[tuple[Path, Path]]:
-    """(plan.docx, notice) for every built fixture plan whose notice is known."""
-    pairs = []
+def fixture_pairs() -> list[Pair]:
+    """Every labelled case of fixtures/cases.yaml, and any other built plan whose source names its notice."""
+    pairs: dict[Path, Pair] = {}
+    cases_file = FIXTURES / "cases.yaml"
+    cases = yaml.safe_load(cases_file.read_text(encoding="utf-8")) if cases_file.exists() else []
+    for case in cases.get("cases", []) if isinstance(cases, dict) else cases or []:
+        plan, notice = (FIXTURES / case["plan"]).resolve(), (FIXTURES / case["notice"]).resolve()
+        options = ["--feedback-date", str(case["feedback_date"])] if case.get("feedback_date") else []
+        for name, value in (case.get("set") or {}).items():
+            options += ["--set", f"{name}={value}"]
+        if plan.exists() and notice.exists():
+            pairs[plan] = Pair(plan, notice, options, case["name"])
     for plan in sorted((FIXTURES / "plans").glob("*.docx")):
         notice = _notice_of(plan.stem)
-        if notice and (FIXTURES / notice).exists():
-            pairs.append((plan, FIXTURES / notice))
-    return pairs
+        if plan.resolve() not in pairs and notice and (FIXTURES / notice).exists():
+            pairs[plan.resolve()] = Pair(plan.resolve(), (FIXTURES / notice).resolve(), [], plan.stem)
+    return list(pairs.values())
 
 
 PAIRS = fixture_pairs()
-NOTICES = sorted((FIXTURES / "notices").glob("*.txt"))
+NOTICES = sorted({p.notice for p in PAIRS} | set((FIXTURES / "notices").glob("*.txt")))
 
 
 def run_cli(capsys, *argv) -> tuple[int, str, str]:
@@ -105,9 +122,10 @@ def test_the_schemas_reject_what_the_contract_forbids():
     assert len(schema_errors(EXTRACT_SCHEMA, extract)) >= 5
 
 
-@pytest.mark.parametrize("plan,notice", PAIRS, ids=[p.stem for p, _ in PAIRS])
-def test_report_json_follows_the_contract(capsys, plan, notice):
-    code, out, err = run_cli(capsys, plan, "--against", notice, "--format", "json")
+@pytest.mark.parametrize("pair", PAIRS, ids=[p.name for p in PAIRS])
+def test_report_json_follows_the_contract(capsys, pair):
+    plan, notice, options, _ = pair
+    code, out, err = run_cli(capsys, plan, "--against", notice, "--format", "json", *options)
     assert code in (0, 1), err
     report = json.loads(out)
     assert schema_errors(REPORT_SCHEMA, report) == []
@@ -154,14 +172,15 @@ def test_extract_json_and_yaml_follow_the_contract(capsys, notice):
     assert yaml.safe_load(out) == data
 
 
-@pytest.mark.parametrize("plan,notice", PAIRS, ids=[p.stem for p, _ in PAIRS])
-def test_extract_given_back_to_against_gives_the_same_verdicts(capsys, tmp_path, plan, notice):
-    code, out, err = run_cli(capsys, plan, "--against", notice, "--format", "json")
+@pytest.mark.parametrize("pair", PAIRS, ids=[p.name for p in PAIRS])
+def test_extract_given_back_to_against_gives_the_same_verdicts(capsys, tmp_path, pair):
+    plan, notice, options, _ = pair
+    code, out, err = run_cli(capsys, plan, "--against", notice, "--format", "json", *options)
     expected = verdicts(json.loads(out))
     for fmt in ("json", "yaml"):
         extract = tmp_path / f"requirements.{fmt}"
         assert run_cli(capsys, "extract", notice, "--format", fmt, "--output", extract)[0] == 0
-        again, out_again, err_again = run_cli(capsys, plan, "--against", extract, "--format", "json")
+        again, out_again, err_again = run_cli(capsys, plan, "--against", extract, "--format", "json", *options)
         assert again == code, err_again
         assert verdicts(json.loads(out_again)) == expected, fmt
 
@@ -169,7 +188,7 @@ def test_extract_given_back_to_against_gives_the_same_verdicts(capsys, tmp_path,
 def test_a_hand_corrected_extract_changes_the_verdict(capsys, tmp_path):
     """The point of the round trip: a reviewer adds a problem the notice parser missed, and the
     check then reports it as unanswered."""
-    plan, notice = next(((p, n) for p, n in PAIRS if p.stem.endswith("complete")), PAIRS[0])
+    plan, notice, _, _ = next(p for p in PAIRS if p.name.endswith("complete") and not p.options)
     data = json.loads(run_cli(capsys, "extract", notice, "--format", "json")[1])
     data["problems"].append({"text": "殡葬改革推进缓慢，公墓年检流于形式"})  # no id, no location: allowed by hand
     edited = tmp_path / "edited.json"

@@ -11,6 +11,7 @@ always follows the schema.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import os
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import docx
+import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -159,6 +161,8 @@ def assert_clean(code: int, out: str, err: str, fmt: str = "text", schema=REPORT
         assert schema_errors(schema, json.loads(out)) == []
 
 
+REAL = next(p for p in PAIRS if not p.options)  # a real plan and notice that need no option
+
 # modest by default (the suite stays fast); PLANCHECK_FUZZ_EXAMPLES=2000 for a long hunt
 FUZZ = settings(max_examples=int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -166,7 +170,7 @@ FUZZ = settings(max_examples=int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "30")
 @FUZZ
 @given(notice=st.one_of(any_text, shaped_notices()), encoding=encodings, fmt=st.sampled_from(["text", "json"]))
 def test_any_notice_against_a_real_plan(notice, encoding, fmt):
-    plan = PAIRS[0][0]
+    plan = REAL.plan
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "反馈意见.txt"
         path.write_bytes(notice.encode(encoding))
@@ -179,7 +183,7 @@ def test_any_notice_against_a_real_plan(notice, encoding, fmt):
        options=st.sampled_from([[], ["--feedback-date", "2024-07-12"], ["--lang", "en"], ["--explain", "P1"],
                                 ["--fail-on", "never"], ["--set", "集中整改期=6个月"]]))
 def test_any_docx_plan_against_a_real_notice(plan, fmt, options):
-    notice = PAIRS[0][1]
+    notice = REAL.notice
     fmt = "text" if "--explain" in options else fmt  # --explain prints its own text
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "整改方案.docx"
@@ -201,3 +205,49 @@ def test_generated_notice_against_generated_plan(notice, plan_text, plan_docx, e
             plan_path = Path(tmp) / "plan.docx"
             write_docx(plan_path, plan_docx)
         assert_clean(*run([plan_path, "--against", notice_path, "--format", "json", "--fail-on", "warning"]), "json")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 10**12) | st.floats(allow_nan=False) | st.text(ALPHABET, max_size=10)
+    | st.sampled_from(["2024-07-12", "2024-02-30", "P1", "months", "整改情况报告", ""]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(ALPHABET, max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@functools.cache
+def real_extract() -> str:
+    code, out, err = run(["extract", REAL.notice, "--format", "json"])
+    assert code == 0, err
+    return out
+
+
+def _containers(node) -> list:
+    """Every dict and list inside an extract document (the places a reviewer edits)."""
+    found = [node] if isinstance(node, (dict, list)) else []
+    for child in (node.values() if isinstance(node, dict) else node if isinstance(node, list) else []):
+        found += _containers(child)
+    return found
+
+
+@FUZZ
+@given(data=st.data(), suffix=st.sampled_from([".json", ".yaml"]))
+def test_a_hand_edited_extract_is_checked_or_refused_in_one_line(data, suffix):
+    document = json.loads(real_extract())
+    for _ in range(data.draw(st.integers(1, 3))):
+        container = data.draw(st.sampled_from(_containers(document)))
+        if isinstance(container, dict):
+            key = data.draw(st.sampled_from(sorted(container) + ["新字段"]))
+            if data.draw(st.booleans()):
+                container[key] = data.draw(json_values)
+            else:
+                container.pop(key, None)
+        elif container and data.draw(st.booleans()):
+            container[data.draw(st.integers(0, len(container) - 1))] = data.draw(json_values)
+        else:
+            container.append(data.draw(json_values))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"requirements{suffix}"
+        text = json.dumps(document, ensure_ascii=False) if suffix == ".json" else yaml.safe_dump(document, allow_unicode=True)
+        path.write_text(text, encoding="utf-8")
+        assert_clean(*run([REAL.plan, "--against", path, "--format", "json"]), "json")

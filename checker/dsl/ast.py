@@ -27,14 +27,14 @@ class Param:
     default: Duration
     description: str = ""
     from_notice: str | None = None  # a notice demand of this concept overrides the default
-    pos: SourcePos | None = None
+    pos: SourcePos | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class Concept:
     name: str
     terms: tuple[str, ...]
-    pos: SourcePos | None = None
+    pos: SourcePos | None = field(default=None, compare=False)
 
 
 # ----------------------------------------------------------------------------- conditions
@@ -49,7 +49,7 @@ class Mentions:
     require_all: bool = False
     with_concept: str | None = None
     within_param: str | None = None
-    pos: SourcePos | None = None
+    pos: SourcePos | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Has:
 
     subject: str
     field: str
-    pos: SourcePos | None = None
+    pos: SourcePos | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Is:
     subject: str
     predicate: str
     args: tuple[str, ...] = ()
-    pos: SourcePos | None = None
+    pos: SourcePos | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,34 @@ class Or:
 Expr = Mentions | Has | Is | Not | And | Or
 
 
+# ----------------------------------------------------------------------------- examples and holidays
+
+
+@dataclass(frozen=True)
+class Example:
+    """A tiny check a rule carries to show itself firing (`fire`) or staying silent (`pass`).
+
+    Lines are kept in order as (keyword, value) pairs: ("feedback", "2024-07-12"), ("plan", "…"),
+    ("problem", "…"), ("suggestion", "…"), ("notice", "…"), ("demand", (concept, Duration)),
+    ("item", ((field, text), …)), ("set", (param, Duration)).
+    """
+
+    kind: str  # fire | pass
+    title: str = ""
+    lines: tuple[tuple[str, object], ...] = ()
+    pos: SourcePos | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class HolidayTable:
+    """A year's official holidays and make-up working days, for years chinesecalendar lacks."""
+
+    year: int
+    off: tuple[tuple[str, str], ...] = ()  # (first, last) ISO dates, inclusive
+    work: tuple[tuple[str, str], ...] = ()
+    pos: SourcePos | None = field(default=None, compare=False)
+
+
 # ----------------------------------------------------------------------------- rules and packs
 
 
@@ -103,8 +131,9 @@ class Rule:
     basis: str = ""
     message: str = ""
     message_en: str = ""
+    examples: tuple[Example, ...] = ()
     pack: str = ""
-    pos: SourcePos | None = None
+    pos: SourcePos | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -115,6 +144,7 @@ class Pack:
     params: dict[str, Param] = field(default_factory=dict)
     concepts: dict[str, Concept] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
+    holidays: dict[int, HolidayTable] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)  # files read, the extended ones first
 
     def rule(self, rule_id: str) -> Rule | None:

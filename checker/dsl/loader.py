@@ -3,15 +3,17 @@ and check every name at load time. Nothing in a pack is ever executed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-from lark import Lark, Token, Transformer, Tree, v_args
+from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
-from checker.dsl.ast import And, Concept, Expr, Has, Is, Mentions, Not, Or, Pack, Param, Rule, SourcePos
+from checker.dsl.ast import And, Concept, Example, Expr, Has, HolidayTable, Is, Mentions, Not, Or, Pack, Param, Rule, SourcePos
 from checker.dsl.predicates import FIELDS_BY_SUBJECT, PREDICATES
 from checker.errors import RulePackError
 from checker.models import Duration
@@ -19,6 +21,8 @@ from checker.resources import resource_dir
 
 MAX_PACK_BYTES = 1_000_000  # a pack is text a person writes; anything larger is refused
 MAX_EXTENDS_DEPTH = 8
+MAX_NESTING = 40  # parentheses in a condition; the tree is walked recursively
+MAX_TERM_CHARS = 200  # a concept term is a phrase, not a document
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 UNITS = {"days": "days", "天": "days", "日": "days", "workdays": "workdays", "个工作日": "workdays",
          "months": "months", "个月": "months"}
@@ -27,19 +31,19 @@ SCOPE_SUBJECTS = {  # which subjects a condition may name, by the rule's scope
     "problem": {"plan", "notice", "problem"},
     "suggestion": {"plan", "notice", "suggestion"},
     "item": {"plan", "notice", "item"},
-    "demand": {"plan", "notice"},
 }
 PLACEHOLDERS = {
     "plan": {"detail", "limit"},
     "problem": {"detail", "limit", "problem.id", "problem.text"},
     "suggestion": {"detail", "limit", "suggestion.id", "suggestion.text"},
     "item": {"detail", "limit", "item.id", "item.where", "item.problem", "item.measures", "item.deadline"},
-    "demand": {"detail", "limit"},
 }
+EXAMPLE_ITEM_FIELDS = ("problem", "measures", "leader", "department", "deadline", "standard", "category")
 TOKEN_NAMES = {  # what a rule author would call the tokens Lark expects
     "NAME": "名称", "STRING": "带引号的文字", "INT": "整数", "UNIT": "单位（天/个工作日/个月）",
     "SEVERITY": "级别（error/warning/info）", "SUBJECT": "对象（plan/notice/problem/suggestion/item）",
-    "SCOPE_KIND": "范围（problem/suggestion/item）", "EQUAL": "=", "LPAR": "(", "RPAR": ")",
+    "SCOPE_KIND": "范围（problem/suggestion/item）", "DATE": "日期（YYYY-MM-DD）",
+    "EXAMPLE_KIND": "fire 或 pass", "LBRACE": "{", "RBRACE": "}", "EQUAL": "=", "LPAR": "(", "RPAR": ")",
     "COMMA": ",", "VBAR": "|", "END": "end", "$END": "文件结尾",
 }
 
@@ -59,13 +63,17 @@ def _cache_file() -> str | bool:
     return os.path.join(path, "grammar-lalr.cache")
 
 
+_FILENAME: ContextVar[str] = ContextVar("plancheck_pack_filename", default="<pack>")
+
+
 @cache
 def _parser() -> Lark:
+    """The LALR parser, transforming while it parses (no parse tree is built: half the time)."""
     grammar = (resource_dir("grammar") / "plancheck.lark").read_text(encoding="utf-8")
     try:
-        return Lark(grammar, parser="lalr", propagate_positions=True, cache=_cache_file())
+        return Lark(grammar, parser="lalr", transformer=_ToAst(), cache=_cache_file())
     except OSError:
-        return Lark(grammar, parser="lalr", propagate_positions=True)
+        return Lark(grammar, parser="lalr", transformer=_ToAst())
 
 
 def builtin_pack_path(name: str) -> Path | None:
@@ -113,18 +121,42 @@ def _load_file(path: Path, chain: tuple[str, ...]) -> Pack:
     return compile_pack(text, str(path), chain=chain + (key,))
 
 
-def compile_pack(text: str, filename: str = "<pack>", chain: tuple[str, ...] = ()) -> Pack:
+def parse_statements(text: str, filename: str = "<pack>") -> list:
+    """The statements of one file, in order, as (kind, object, position) — before extends is
+    resolved. `rules fmt` prints these back; compile_pack assembles them into a Pack."""
+    _check_nesting(text, filename)
+    token = _FILENAME.set(filename)
     try:
-        tree = _parser().parse(text)
+        return _parser().parse(text)
     except UnexpectedInput as exc:
         raise RulePackError(_syntax_message(exc, text, filename, "zh"), _syntax_message(exc, text, filename, "en")) from None
-    try:
-        statements = _ToAst(filename).transform(tree)
-    except VisitError as exc:
+    except VisitError as exc:  # lark wraps errors raised inside a transformer callback
         if isinstance(exc.orig_exc, RulePackError):
             raise exc.orig_exc from None
         raise
-    return _assemble(statements, filename, chain)
+    finally:
+        _FILENAME.reset(token)
+
+
+_STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+
+
+def _check_nesting(text: str, filename: str) -> None:
+    """Refuse absurdly nested conditions before parsing (the tree is walked recursively)."""
+    depth = 0
+    for line_no, line in enumerate(_STRINGS_AND_COMMENTS.sub("", text).split("\n"), 1):
+        for ch in line:
+            if ch in "({":
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise RulePackError(f"{filename}:{line_no}: 括号嵌套超过{MAX_NESTING}层，请拆分条件",
+                                        f"{filename}:{line_no}: conditions nested deeper than {MAX_NESTING}")
+            elif ch in ")}":
+                depth = max(0, depth - 1)
+
+
+def compile_pack(text: str, filename: str = "<pack>", chain: tuple[str, ...] = ()) -> Pack:
+    return _assemble(parse_statements(text, filename), filename, chain)
 
 
 def _syntax_message(exc: UnexpectedInput, text: str, filename: str, lang: str) -> str:
@@ -146,64 +178,74 @@ def _syntax_message(exc: UnexpectedInput, text: str, filename: str, lang: str) -
     return f"{filename}:{line}:{col}: 语法错误：此处为{found}，应为：{'、'.join(expected)}｜原文：{source_line.strip()}"
 
 
-def _pos(filename: str, meta_or_token) -> SourcePos:
-    line = getattr(meta_or_token, "line", 0) or 0
-    column = getattr(meta_or_token, "column", 0) or 0
+def _pos(filename: str, token) -> SourcePos:
+    """Where a statement is: the position of its first token after the keyword (its name)."""
+    line = getattr(token, "line", 0) or 0
+    column = getattr(token, "column", 0) or 0
     return SourcePos(filename, line, column)
 
 
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPES = {"n": "\n", "t": "\t"}
+
+
 def _string(token: Token) -> str:
-    return bytes(token[1:-1], "utf-8").decode("unicode_escape") if "\\" in token else token[1:-1]
+    """The text of a quoted string: \\" is a quote, \\\\ a backslash, \\n a newline."""
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), token[1:-1])
 
 
 class _ToAst(Transformer):
-    """Lark tree → a list of ('header'|'extends'|'param'|'concept'|'rule', object, pos)."""
+    """Grammar rules → a list of ('header'|'extends'|'param'|'concept'|'holidays'|'rule', object, pos).
+    Runs inside the parser; the file being parsed comes from _FILENAME."""
 
-    def __init__(self, filename: str):
-        super().__init__()
-        self.filename = filename
+    @property
+    def filename(self) -> str:
+        return _FILENAME.get()
 
     def start(self, children):
         return children
 
-    @v_args(meta=True)
-    def header(self, meta, children):
+    def header(self, children):
         name, title = str(children[0]), _string(children[1])
         version = _string(children[2]) if len(children) > 2 else ""
-        return ("header", (name, title, version), _pos(self.filename, meta))
+        return ("header", (name, title, version), _pos(self.filename, children[0]))
 
-    @v_args(meta=True)
-    def extends(self, meta, children):
-        return ("extends", _string(children[0]), _pos(self.filename, meta))
+    def extends(self, children):
+        return ("extends", _string(children[0]), _pos(self.filename, children[0]))
 
-    @v_args(meta=True)
-    def param(self, meta, children):
+    def param(self, children):
         name, value, unit = children[0], int(children[1]), UNITS[str(children[2])]
         source = next((c for c in children[3:] if isinstance(c, tuple)), None)
         desc = next((_string(c) for c in children[3:] if isinstance(c, Token) and c.type == "STRING"), "")
-        pos = _pos(self.filename, meta)
+        pos = _pos(self.filename, children[0])
         return ("param", Param(str(name), Duration(value=value, unit=unit), desc, source[1] if source else None, pos), pos)
 
     def notice_source(self, children):
         return ("notice", str(children[0]))
 
-    @v_args(meta=True)
-    def concept(self, meta, children):
+    def concept(self, children):
         terms = tuple(_string(c) for c in children[1:])
-        pos = _pos(self.filename, meta)
+        pos = _pos(self.filename, children[0])
         if any(not t.strip() for t in terms):
             raise RulePackError(f"{pos}: 概念“{children[0]}”含有空词语", f"{pos}: concept '{children[0]}' has an empty term")
+        if any(len(t) > MAX_TERM_CHARS for t in terms):
+            raise RulePackError(f"{pos}: 概念“{children[0]}”的词语超过{MAX_TERM_CHARS}字",
+                                f"{pos}: a term of concept '{children[0]}' is longer than {MAX_TERM_CHARS} characters")
         return ("concept", Concept(str(children[0]), terms, pos), pos)
 
-    @v_args(meta=True)
-    def rule(self, meta, children):
-        pos = _pos(self.filename, meta)
+    def rule(self, children):
+        pos = _pos(self.filename, children[0])
         rule_id, severity, title = str(children[0]), str(children[1]), _string(children[2])
         if not RULE_ID.match(rule_id):
             raise RulePackError(f"{pos}: 规则编号“{rule_id}”不合格式（应如 IT-LEADER：大写字母、数字，以 - 分段）",
                                 f"{pos}: rule ID '{rule_id}' is not like IT-LEADER")
         fields: dict = {}
+        examples = [value for kind, value in children[3:] if kind == "example"]
+        if examples:
+            fields["examples"] = tuple(examples)
         for kind, value in children[3:]:
+            if kind == "example":
+                continue
             if kind in fields:
                 raise RulePackError(f"{pos}: 规则 {rule_id} 重复写了 {kind}", f"{pos}: rule {rule_id} repeats '{kind}'")
             fields[kind] = value
@@ -232,16 +274,83 @@ class _ToAst(Transformer):
         return ("message_en", _string(c[0]))
 
     def or_(self, c):
-        return Or(tuple(c))
+        return c[0] if len(c) == 1 else Or(tuple(c))
 
     def and_(self, c):
-        return And(tuple(c))
+        return c[0] if len(c) == 1 else And(tuple(c))
+
+    def holidays(self, children):
+        pos = _pos(self.filename, children[0])
+        year = int(children[0])
+        off = tuple(v for k, v in children[1:] if k == "off")
+        work = tuple(v for k, v in children[1:] if k == "work")
+        for first, last in off + work:
+            for day in (first, last):
+                try:
+                    parsed = dt.date.fromisoformat(day)
+                except ValueError:
+                    raise RulePackError(f"{pos}: 节假日表中的日期“{day}”不存在", f"{pos}: no such date '{day}'") from None
+                if parsed.year != year:
+                    raise RulePackError(f"{pos}: {year}年节假日表中出现了其他年份的日期“{day}”",
+                                        f"{pos}: date {day} is not in {year}")
+            if first > last:
+                raise RulePackError(f"{pos}: 日期范围“{first} .. {last}”起止颠倒", f"{pos}: range {first}..{last} is reversed")
+        return ("holidays", HolidayTable(year, off, work, pos), pos)
+
+    def off_days(self, c):
+        return ("off", (str(c[0]), str(c[-1])))
+
+    def work_days(self, c):
+        return ("work", (str(c[0]), str(c[-1])))
+
+    def example(self, children):
+        kind = str(children[0])
+        rest = children[1:]
+        title = _string(rest[0]) if rest and isinstance(rest[0], Token) and rest[0].type == "STRING" else ""
+        lines = tuple(c for c in rest if isinstance(c, tuple))
+        return ("example", Example(kind, title, lines, _pos(self.filename, children[0])))
+
+    def ex_feedback(self, c):
+        try:
+            dt.date.fromisoformat(str(c[0]))
+        except ValueError:
+            raise RulePackError(f"{self.filename}:{c[0].line}:{c[0].column}: 日期“{c[0]}”不存在",
+                                f"{self.filename}:{c[0].line}: no such date '{c[0]}'") from None
+        return ("feedback", str(c[0]))
+
+    def ex_notice(self, c):
+        return ("notice", _string(c[0]))
+
+    def ex_problem(self, c):
+        return ("problem", _string(c[0]))
+
+    def ex_suggestion(self, c):
+        return ("suggestion", _string(c[0]))
+
+    def ex_plan(self, c):
+        return ("plan", _string(c[0]))
+
+    def ex_demand(self, c):
+        return ("demand", (str(c[0]), Duration(value=int(c[1]), unit=UNITS[str(c[2])])))
+
+    def ex_set(self, c):
+        return ("set", (str(c[0]), Duration(value=int(c[1]), unit=UNITS[str(c[2])])))
+
+    def ex_item(self, c):
+        fields = tuple(c)
+        for name, _ in fields:
+            if name not in EXAMPLE_ITEM_FIELDS:
+                raise RulePackError(f"{self.filename}: 示例整改事项没有字段“{name}”（可用：{'、'.join(EXAMPLE_ITEM_FIELDS)}）",
+                                    f"{self.filename}: example item has no field '{name}'")
+        return ("item", fields)
+
+    def item_field(self, c):
+        return (str(c[0]), _string(c[1]))
 
     def not_(self, c):
         return Not(c[0])
 
-    @v_args(meta=True)
-    def mentions(self, meta, children):
+    def mentions(self, children):
         subject = str(children[0])
         require_all = False
         names: list[str] = []
@@ -257,7 +366,7 @@ class _ToAst(Transformer):
                 within = c[1]
             else:
                 names.append(str(c))
-        return Mentions(subject, tuple(names), require_all, with_concept, within, _pos(self.filename, meta))
+        return Mentions(subject, tuple(names), require_all, with_concept, within, _pos(self.filename, children[0]))
 
     def with_clause(self, c):
         return ("with", str(c[0]))
@@ -265,14 +374,12 @@ class _ToAst(Transformer):
     def within_clause(self, c):
         return ("within", str(c[0]))
 
-    @v_args(meta=True)
-    def has(self, meta, c):
-        return Has(str(c[0]), str(c[1]), _pos(self.filename, meta))
+    def has(self, c):
+        return Has(str(c[0]), str(c[1]), _pos(self.filename, c[0]))
 
-    @v_args(meta=True)
-    def is_(self, meta, c):
+    def is_(self, c):
         args = tuple(str(a) for a in c[2].children) if len(c) > 2 else ()
-        return Is(str(c[0]), str(c[1]), args, _pos(self.filename, meta))
+        return Is(str(c[0]), str(c[1]), args, _pos(self.filename, c[0]))
 
 
 def _assemble(statements: list, filename: str, chain: tuple[str, ...]) -> Pack:
@@ -282,12 +389,14 @@ def _assemble(statements: list, filename: str, chain: tuple[str, ...]) -> Pack:
     own_rules: list[Rule] = []
     own_params: dict[str, Param] = {}
     own_concepts: dict[str, Concept] = {}
+    own_holidays: dict[int, HolidayTable] = {}
     for kind, obj, pos in statements:
         if kind == "extends":
             base = _load_extends(obj, filename, pos, chain)
             pack.params.update(base.params)
             pack.concepts.update(base.concepts)
             pack.rules.extend(base.rules)
+            pack.holidays.update(base.holidays)
             pack.sources.extend(base.sources)
         elif kind == "param":
             if obj.name in own_params:
@@ -301,6 +410,8 @@ def _assemble(statements: list, filename: str, chain: tuple[str, ...]) -> Pack:
             own_concepts[obj.name] = obj
         elif kind == "rule":
             own_rules.append(obj)
+        elif kind == "holidays":
+            own_holidays[obj.year] = obj
     pack.sources.append(filename)
     # a child pack's params and concepts override the base's of the same name
     for p in own_params.values():
@@ -309,6 +420,7 @@ def _assemble(statements: list, filename: str, chain: tuple[str, ...]) -> Pack:
             p = Param(p.name, p.default, base_param.description, p.from_notice or base_param.from_notice, p.pos)
         pack.params[p.name] = p
     pack.concepts.update(own_concepts)
+    pack.holidays.update(own_holidays)
     seen = {r.id: r for r in pack.rules}
     for rule in own_rules:
         if rule.id in seen and seen[rule.id].pack == name:
@@ -345,6 +457,14 @@ def _validate_rule(rule: Rule, pack: Pack) -> None:
     for expr in (rule.when, rule.require):
         if expr is not None:
             _validate_expr(expr, rule, pack, allowed)
+    for example in rule.examples:
+        for kind, value in example.lines:
+            if kind == "set" and value[0] not in pack.params:
+                raise RulePackError(f"{example.pos}: 规则 {rule.id} 的示例设置了未定义的参数“{value[0]}”",
+                                    f"{example.pos}: example sets unknown parameter '{value[0]}'")
+            if kind == "demand" and value[0] not in pack.concepts:
+                raise RulePackError(f"{example.pos}: 规则 {rule.id} 的示例引用了未定义的概念“{value[0]}”",
+                                    f"{example.pos}: example names unknown concept '{value[0]}'")
     for text in (rule.message, rule.message_en):
         for placeholder in re.findall(r"\{([^{}]*)\}", text):
             if placeholder not in PLACEHOLDERS[rule.scope] and not (

@@ -148,7 +148,7 @@ def _deadline_within(ctx: CheckContext, item: Item, param: str) -> Outcome:
     if ctx.feedback_date is None:
         return Outcome(None)
     applied = ctx.params[param]
-    limit = add_duration(ctx.feedback_date, applied.value)
+    limit = add_duration(ctx.feedback_date, applied.value, ctx.calendar)
     loc = item.field_locations.get("deadline", item.location)
     if d.date > limit:
         return Outcome(
