@@ -1,8 +1,8 @@
 """Items from 整改台账 tables: find the ledgers, give each column a role from its header, read
 every data row as one item.
 
-- A table is a ledger when one of its first 3 rows is a header naming a problem column and a
-  measures column; the header may be two rows deep (责任 over 领导 | 部门, 反馈问题 over 问题 |
+- A table is a ledger when one of its first 3 rows is a header naming a measures column and a
+  problem, owner or deadline column; the header may be two rows deep (责任 over 领导 | 部门, 反馈问题 over 问题 |
   具体表现), with merged cells.
 - A merged cell is one block (Block.row_span / col_span) and applies to every row it covers: a
   责任领导 cell merged over 3 rows gives those 3 items the same leader.
@@ -151,14 +151,17 @@ def _is_sub_header_row(grid: Grid, row: int, above: int) -> bool:
 
 
 def find_header(grid: Grid) -> Header | None:
-    """The header rows and column roles, when the table is a ledger (problem and measures columns)."""
+    """The header rows and column roles, when the table is a ledger (a measures column with a
+    problem, owner or deadline column)."""
     for row in range(1, min(HEADER_SEARCH_ROWS, grid.n_rows) + 1):
         if not _is_header_row(grid, row):
             continue
         rows = [row, row + 1] if _is_sub_header_row(grid, row + 1, row) else [row]
-        roles = _column_roles(grid, rows)
-        if "problem" in roles.values() and "measures" in roles.values():
-            return Header(rows, roles)
+        roles = set(_column_roles(grid, rows).values())
+        # a measures column beside a problem column, or beside owner/deadline columns: some plans
+        # write only the measures and leave the problem to the category rows above them
+        if "measures" in roles and roles & {"problem", "leader", "department", "deadline"}:
+            return Header(rows, _column_roles(grid, rows))
     return None
 
 
