@@ -108,6 +108,7 @@ class Problem(BaseModel):
     text: str
     subs: list[str] = Field(default_factory=list)  # distinct failings listed in one clause
     category: str | None = None  # the heading it stands under (党的领导 / 党的建设 …), if any
+    unit: str | None = None  # in a notice to several units: the one unit this problem is about (None: all)
     location: Location
 
 
@@ -130,8 +131,10 @@ class Demand(BaseModel):
 class Requirements(BaseModel):
     notice_path: str
     notice_sha256: str
-    unit: str | None = None  # the inspected unit
+    unit: str | None = None  # the inspected unit ("A、B、C" for a notice to several units)
+    units: list[str] = Field(default_factory=list)  # every inspected unit, when the notice names several
     inspector: str | None = None  # the inspecting group
+    round: str | None = None  # the round as the notice names it: 十一届市委第十轮
     date: dt.date | None = None  # feedback date
     problems: list[Problem]
     suggestions: list[Suggestion] = Field(default_factory=list)

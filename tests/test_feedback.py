@@ -457,7 +457,8 @@ def test_json_round_trip():
     assert data["notice"] == {"path": "stats.txt", "sha256": "0" * 64}
     assert data["date"] == "2024-07-01"
     first = data["problems"][0]
-    assert set(first) == {"id", "text", "subs", "category", "location"}
+    assert set(first) == {"id", "text", "subs", "category", "unit", "location"}
+    assert data["units"] == ["市统计局党组"] and data["round"] is None
     assert first["location"] == {"kind": "notice", "line": 4, "start": req.problems[0].location.start,
                                  "end": req.problems[0].location.end}
     report = next(d for d in data["demands"] if d["concept"] == "整改情况报告")

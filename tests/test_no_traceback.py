@@ -164,7 +164,8 @@ def assert_clean(code: int, out: str, err: str, fmt: str = "text", schema=REPORT
 REAL = next(p for p in PAIRS if not p.options)  # a real plan and notice that need no option
 
 # modest by default (the suite stays fast); PLANCHECK_FUZZ_EXAMPLES=2000 for a long hunt
-FUZZ = settings(max_examples=int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(max_examples=int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "30")), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 @FUZZ

@@ -402,12 +402,12 @@ def test_big5_traditional_becomes_simplified(tmp_path):
     assert "Big5" in document.warnings[0]
 
 
-def test_markdown_keeps_its_format_and_headings_are_not_guessed(tmp_path):
+def test_markdown_is_read_as_rendered(tmp_path):
     path = tmp_path / "notice.md"
     path.write_text("# 反馈意见\n\n一、党的领导方面\n", encoding="utf-8")
     document = read_document(path)
     assert document.format == "md"
-    assert [(b.kind, b.text) for b in document.blocks] == [("paragraph", "# 反馈意见"), ("paragraph", "一、党的领导方面")]
+    assert [(b.kind, b.level, b.text) for b in document.blocks] == [("heading", 1, "反馈意见"), ("paragraph", None, "一、党的领导方面")]
 
 
 def test_real_example_notice_reads(tmp_path):
@@ -487,7 +487,7 @@ def test_legacy_word_or_encrypted(tmp_path, name):
     assert "另存为" in _message(error) and ".docx" in _message(error)
 
 
-def test_pdf_and_images_are_refused_with_advice(tmp_path):
+def test_pdf_without_text_and_images_are_refused_with_advice(tmp_path):
     pdf = tmp_path / "plan.pdf"
     pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     with pytest.raises(InputError) as error:

@@ -1,12 +1,14 @@
 """Tell a file's kind from its first bytes, never from its name (a .doc renamed .docx is common).
 
-Returns "docx" or "text"; formats plancheck cannot read yet raise an InputError saying how to
-convert them. Zip containers are opened (directory only) to check that they hold a Word body.
+Returns "docx", "pdf", "html" or "text"; formats plancheck cannot read raise an InputError saying
+how to convert them. Zip containers are opened (directory only) to check that they hold a Word
+body. A web page is told by its markup (<!DOCTYPE html>, <html>, <head>/<body>) near the start.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Literal
 
@@ -26,7 +28,11 @@ _IMAGES = (
 _STRICT_OOXML = b"purl.oclc.org/ooxml/wordprocessingml/main"
 
 
-def sniff(data: bytes, path: str) -> Literal["docx", "text"]:
+_HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s[^>]*charset", re.IGNORECASE)
+_MHTML = re.compile(rb"^(?:From:|MIME-Version:|Content-Type:\s*multipart/related)", re.IGNORECASE | re.MULTILINE)
+
+
+def sniff(data: bytes, path: str) -> Literal["docx", "pdf", "html", "text"]:
     if data.startswith(_OLE2):
         raise InputError(
             f"{path} 是旧版 Word（.doc/.wps）或加密文档，请在 Word/WPS 中另存为 .docx 后重试"
@@ -35,11 +41,7 @@ def sniff(data: bytes, path: str) -> Literal["docx", "text"]:
             "Word/WPS, save as .docx (without a password) and retry",
         )
     if data.lstrip()[:5] == b"%PDF-":
-        raise InputError(
-            f"{path} 是 PDF 文件，目前还不支持 PDF：请在 WPS/Word 中打开后另存为 .docx，或把文字复制到 .txt 后重试",
-            f"{path} is a PDF, which is not supported yet: save it as .docx or copy its text "
-            "into a .txt file and retry",
-        )
+        return "pdf"
     if data.startswith(b"{\\rtf"):
         raise InputError(
             f"{path} 是 RTF 文档：请在 Word/WPS 中另存为 .docx 后重试",
@@ -53,7 +55,23 @@ def sniff(data: bytes, path: str) -> Literal["docx", "text"]:
             )
     if data.startswith(_ZIP):
         return _sniff_zip(data, path)
+    head = _ascii_head(data)
+    if _MHTML.search(head[:300]) and b"<html" in data[:200_000].lower():
+        raise InputError(
+            f"{path} 是“单个文件网页”（.mht/.mhtml）：请在浏览器中另存为“网页，仅 HTML”(.html)，或把正文复制到 .txt 后重试",
+            f"{path} is a single-file web archive (.mht): save the page as HTML only, or copy its text into a .txt",
+        )
+    if _HTML_START.search(head):
+        return "html"
     return "text"
+
+
+def _ascii_head(data: bytes) -> bytes:
+    """The first bytes as ASCII-compatible text (a UTF-16 page has a NUL after every letter)."""
+    head = data[:2048]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        head = head.replace(b"\x00", b"")
+    return head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
 
 
 def _plausible_bmp_text(name: str, data: bytes) -> bool:

@@ -5,7 +5,10 @@ A mention is read in its clause: the time is the one in the same clause, or in t
 before it when that clause is only a time ("反馈之后2个月内，要将整改情况报告报送…"); the recipient is
 looked for in the clause and in the clauses that continue it (…，经…初审后，上报巡察办审核). One
 Demand per concept: the most specific mention (a time beats a recipient beats a mere modal verb;
-the earliest on ties). A "*个月内" placeholder counts as a stated time with no number (within=None).
+the earliest on ties); a mention with none of the three reports what was done (…对问题即知即改), not a
+demand. A table row reads "制定整改方案，报县委巡察办审核，反馈后15日内": a time that follows the
+mention (and its recipient) as the row's last cell is its time too. A "*个月内" placeholder counts as
+a stated time with no number (within=None).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ _RECIPIENT = re.compile(
     rf"|向\s*(?P<to2>{_ORGANS})\s*(?:报送|上报|呈报|提交|报告|汇报|报)"
 )
 _CONTINUATION = re.compile(r"^(?:经|并?(?:同时)?(?:报|上报|抄送))")
-_MODAL = re.compile(r"要|必须|务必|应当|确保|须")
+_MODAL = re.compile(r"要|必须|务必|应当|应|确保|须|需|按规定|按照规定|按要求|及时")
 _AFTER_ANY_END = 1 << 62  # sorts after any end offset
 _ONLY_TIME = re.compile(r"^(?:在|于|自|从)?[^，,；;。]{0,12}(?:内|以内|之内|前)$")
 
@@ -79,6 +82,8 @@ def find_demands(text: str, *, statements: list[Span], problems: list[Span]) -> 
             for concept, pattern in CONCEPTS.items():
                 if pattern.search(text, *clause) and (not in_problem or concept == "上轮整改"):
                     found = _read_mention(text, concept, clause_spans, index)
+                    if found.score == 0 and concept != "上轮整改":
+                        continue  # no time, recipient or 要: a report of what was done (…即知即改)
                     mentions.setdefault(concept, []).append((sentence, found))
     best = [_most_specific(found) for found in mentions.values()]
     return sorted(best, key=lambda d: list(CONCEPTS).index(d.concept))
@@ -112,10 +117,16 @@ def _read_mention(text: str, concept: str, clauses: list[Span], index: int) -> F
         time = _time_in(text, *clauses[index - 1])
         if time is not None:
             start = clauses[index - 1][0]
+    after = index + 1
     for following in clauses[index + 1 :]:
         if not _CONTINUATION.match(text[slice(*following)]):
             break
         end = following[1]
+        after += 1
+    if time is None and after == len(clauses) - 1 and _ONLY_TIME.match(text[slice(*clauses[after])]):
+        time = _time_in(text, *clauses[after])  # a table row: 制定整改方案，报县委巡察办审核，反馈后15日内
+        if time is not None:
+            end = clauses[after][1]
     start, end = trim(text, start, end)
     piece = text[start:end]
     recipient = _RECIPIENT.search(piece)

@@ -4,13 +4,15 @@
     {"schema_version": 1, "kind": "requirements",
      "notice": {"path": "…", "sha256": "…"},
      "unit": "…" | null, "inspector": "…" | null, "date": "2023-09-19" | null,
-     "problems": [{"id": "P1", "text": "…", "subs": ["…"], "category": "…" | null,
+     "units": ["…"], "round": "…" | null,
+     "problems": [{"id": "P1", "text": "…", "subs": ["…"], "category": "…" | null, "unit": "…" | null,
                    "location": {"kind": "notice", "line": 12, "start": 340, "end": 371}}],
      "suggestions": [{"id": "S1", "text": "…", "location": {…}}],
      "demands": [{"concept": "整改情况报告", "text": "…", "within": {"value": 2, "unit": "months"} | null,
                   "to": "…" | null, "location": {…}}]}
 
-"category" is an optional addition to the contract. On the way back in, ids and locations may be
+"category", "units", "round" and a problem's "unit" (in a notice to several units, the one unit a
+problem is about) are optional additions to the contract. On the way back in, ids and locations may be
 left out of hand-added entries (ids are then numbered P<n>/S<n> in order); an unknown field, a problem
 without text, an unknown concept or a malformed date is an InputError naming the exact place.
 """
@@ -44,8 +46,10 @@ def requirements_to_json(req: Requirements) -> dict[str, Any]:
         "unit": req.unit,
         "inspector": req.inspector,
         "date": req.date.isoformat() if req.date else None,
+        "units": list(req.units),
+        "round": req.round,
         "problems": [
-            {"id": p.id, "text": p.text, "subs": list(p.subs), "category": p.category,
+            {"id": p.id, "text": p.text, "subs": list(p.subs), "category": p.category, "unit": p.unit,
              "location": _location_json(p.location)}
             for p in req.problems
         ],
@@ -80,6 +84,7 @@ class _ProblemIn(_Strict):
     text: str = Field(min_length=1)
     subs: list[str] = Field(default_factory=list)
     category: str | None = None
+    unit: str | None = None
     location: _LocationIn | None = None
 
 
@@ -119,7 +124,9 @@ class _ExtractIn(_Strict):
     kind: str
     notice: _NoticeIn = Field(default_factory=_NoticeIn)
     unit: str | None = None
+    units: list[str] = Field(default_factory=list)
     inspector: str | None = None
+    round: str | None = None
     date: dt.date | None = None
     problems: list[_ProblemIn]
     suggestions: list[_SuggestionIn] = Field(default_factory=list)
@@ -217,7 +224,7 @@ def _rebuild(parsed: _ExtractIn, path: str) -> Requirements:
 
     problem_ids = _fill_ids([p.id for p in parsed.problems], "P")
     problems = [
-        Problem(id=problem_id, text=p.text, subs=[s for s in p.subs if s], category=p.category,
+        Problem(id=problem_id, text=p.text, subs=[s for s in p.subs if s], category=p.category, unit=p.unit,
                 location=location(p.location))
         for problem_id, p in zip(problem_ids, parsed.problems)
     ]
@@ -249,7 +256,9 @@ def _rebuild(parsed: _ExtractIn, path: str) -> Requirements:
         notice_path=notice_path,
         notice_sha256=parsed.notice.sha256 or "",
         unit=parsed.unit,
+        units=[u for u in parsed.units if u] or ([parsed.unit] if parsed.unit else []),
         inspector=parsed.inspector,
+        round=parsed.round,
         date=parsed.date,
         problems=problems,
         suggestions=suggestions,

@@ -1,4 +1,5 @@
-"""Lists written inline in running text: 一是…二是…, 一要…二要…, 其一…其二…, （1）…（2）…, ①…②….
+"""Lists written inline in running text: 一是…二是…, 一要…二要…, 其一…其二…, （1）…（2）…, ：1.…；2.…,
+①…②….
 
 A list is a run of consecutive ordinals of one family; each item runs from its marker to the next
 marker, and the last one to the end of the paragraph minus the sentences that close the list
@@ -20,6 +21,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "要": re.compile(rf"{_BOUNDARY}(?P<n>[一二三四五六七八九十]{{1,2}})\s*要(?![求点素件害事务闻员案])"),
     "其": re.compile(rf"{_BOUNDARY}其\s*(?P<n>[一二三四五六七八九十]{{1,2}})\s*[，,、：:]?"),
     "(n)": re.compile(rf"{_BOUNDARY}[（(]\s*(?P<n>\d{{1,2}})\s*[）)]\s*[、.．]?"),
+    # 主要表现在：1.…；2.…  (after a colon or semicolon only: "2.5亿元", "第1.2条" are not items)
+    "n.": re.compile(r"(?:(?<=[：:；;。])|^)\s*(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))"),
     "circled": re.compile(rf"(?P<c>[{_CIRCLED}])\s*[、.．]?"),
 }
 

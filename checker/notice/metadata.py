@@ -1,4 +1,10 @@
-"""Who inspected whom, and when the feedback was given.
+"""Who inspected whom, in which round, and when the feedback was given.
+
+The inspected unit is the organisation the feedback is given to (向市妇联党组反馈), inspected
+(对…开展了巡察) or addressed (a letter's salutation "县教育局党组："); a name given a short form
+(市社会科学界联合会党组（以下简称市社科联党组）) is reported in full. A notice for several units
+(联动巡察, 集中反馈: "石桥镇党委、柳河镇党委、白沙乡党委：") has them all in `units`. The round is
+how the notice names it: 十一届市委第十轮, 县委2024年第二轮.
 
 The feedback date is the date of the 反馈 (反馈会, 向…反馈了巡察情况), not the inspection period
 (3月13日至5月3日 进行了巡察) nor the date of a joint meeting for several units. A date written without
@@ -27,7 +33,22 @@ _OF_UNIT = re.compile(
 # 关于巡察市统计局党组的反馈意见 / 巡察县教育局党组情况的反馈
 _INSPECTED_OBJECT = re.compile(rf"(?:巡察|巡视)了?({_UNIT_CHARS}{{2,30}}?{_ORG_SUFFIX})(?:的|情况|反馈)")
 _INSPECTED_UNIT = re.compile(rf"被巡[察视](?:单位|党组织)[为是:：]?({_UNIT_CHARS}{{2,30}}{_ORG_SUFFIX})")
-_NOT_A_UNIT = re.compile(r"^(?:我|你|本|各|被巡|巡察|巡视)|巡[察视]组$|^\*")
+_NOT_A_UNIT = re.compile(r"^(?:我|你|本|各|被巡|巡察|巡视|上述|以上|这些|该)|巡[察视]组$|^\*|分别|被巡[察视]|组长|巡[察视]组|\d+\s*[家个]")
+# 市社会科学界联合会党组（以下简称市社科联党组）
+_ALIAS = re.compile(rf"({_UNIT_CHARS}{{2,30}}?{_ORG_SUFFIX})[（(]以下简称[“\"]?({_UNIT_CHARS}{{2,20}}?)[”\"]?[）)]")
+# a list of organisations: 石桥镇党委、柳河镇党委和白沙乡党委
+_ORG = rf"{_UNIT_CHARS}{{2,30}}?{_ORG_SUFFIX}"
+_ORG_LIST = rf"{_ORG}(?:(?:、|和|及|以及){_ORG})+"
+_UNITS_ADDRESSED = re.compile(rf"^\s*({_ORG_LIST})\s*[：:]\s*$", re.MULTILINE)
+_UNITS_INSPECTED = re.compile(
+    rf"(?:对|向)({_ORG_LIST})(?:[（(][^）)]{{1,30}}[）)])?(?:等)?(?:\s*\d+\s*[个家]单位)?"
+    rf"(?:分别|集中)?(?:进行了?|开展了?|实施了?|反馈)"
+)
+_SALUTATION = re.compile(rf"^\s*({_ORG})\s*[：:]\s*$", re.MULTILINE)
+_ROUND = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}届)?(?:(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党委|党组)\s*)?"
+    r"(?:[一二三四五六七八九十]{1,3}届\s*)?(?:(?:19|20)\d{2}\s*年度?\s*)?第\s*[一二三四五六七八九十\d]{1,3}\s*轮"
+)
 
 _INSPECTOR = re.compile(
     r"(?:(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党委|党组|自治区党委)\s*)?第\s*[一二三四五六七八九十\d]{1,3}\s*(?:巡视|巡察)组"
@@ -40,18 +61,38 @@ _FEEDBACK_CUES = [
 ]
 
 
+def find_units(text: str) -> list[str]:
+    """The inspected units: several for a notice to several units at once, else the one unit."""
+    for pattern in (_UNITS_ADDRESSED, _UNITS_INSPECTED):
+        for m in pattern.finditer(text):
+            units = [u for u in (_clean_unit(part) for part in re.split(r"、|以及|和|及", m.group(1))) if u]
+            if len(units) >= 2 and len(set(units)) == len(units):
+                return units
+    unit = find_unit(text)
+    return [unit] if unit else []
+
+
 def find_unit(text: str) -> str | None:
+    # the full name is what follows the last 对/向 before （以下简称…）
+    aliases = {_clean_unit(m.group(2)): _clean_unit(re.split(r"[对向]", m.group(1))[-1]) for m in _ALIAS.finditer(text)}
     votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    for weight, pattern in ((3, _TO_UNIT), (2, _INSPECTED_UNIT), (1, _OF_UNIT), (1, _INSPECTED_OBJECT)):
+    for weight, pattern in ((3, _TO_UNIT), (2, _INSPECTED_UNIT), (2, _SALUTATION), (1, _OF_UNIT), (1, _INSPECTED_OBJECT)):
         for m in pattern.finditer(text):
             unit = _clean_unit(m.group(1))
+            unit = aliases.get(unit) or unit
             if unit:
                 votes[unit] += weight
                 first_seen.setdefault(unit, m.start())
     if not votes:
         return None
     return max(votes, key=lambda u: (votes[u], -first_seen[u]))
+
+
+def find_round(text: str) -> str | None:
+    """The round as the notice names it (十一届市委第十轮); None for a template's 第*轮."""
+    m = _ROUND.search(text)
+    return re.sub(r"\s+", "", m.group(0)) if m else None
 
 
 def _clean_unit(raw: str) -> str | None:

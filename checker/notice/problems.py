@@ -5,8 +5,12 @@
 - "巡察发现，…；…；…等问题" and "存在A、B、C等问题" (each part a failing);
 - an outline 一、（一）1.: the problems are the lowest numbered points, the headings above them
   (党的领导方面 …) their category; a category heading may instead be followed by plain paragraphs,
-  one problem each, or by an inline list;
-- a numbered point may go on over the paragraphs after it.
+  one problem each, or by an inline list; a numbered sentence that states a failing ("1.…不到位。")
+  over numbered details ("（1）…（2）…") is one problem, its details its parts;
+- a numbered point may go on over the paragraphs after it; a list that stops at "；" at the end of a
+  paragraph goes on in the next one; one more failing in a sentence of its own ends a list;
+- a notice to several units: "共性问题" and, under "个性问题", one heading per unit (the problem's
+  `unit`); a table of problems (序号 | 问题类别 | 具体问题), the category cell naming the category.
 
 Left out: 问题线索 handed to 纪委监委, praise and background, the speaker's demands, the unit's own
 表态, and — in a speech to several units at once — the "有的单位…；有的…" observations about the round,
@@ -24,11 +28,13 @@ from checker.notice.clauses import (
 )
 from checker.notice.lists import cut_before_closing, first_family, items_from_markers, ordinal_markers
 from checker.notice.outline import LONGEST_SECTION_TITLE, Node
-from checker.notice.sections import Kind, category_of, classify, inline_category, is_closing
+from checker.notice.sections import (
+    Kind, category_of, classify, inline_category, is_closing, shared_category, unit_heading,
+)
 from checker.notice.subproblems import sub_problems
 from checker.notice.text import Line
 
-_LIST_FAMILIES = ("是", "其", "(n)", "circled")
+_LIST_FAMILIES = ("是", "其", "(n)", "n.", "circled")
 # where a list starts when there is no colon: 主要是 / 发现… / 存在以下问题
 _LIST_START_CUE = re.compile(
     r"主要(?:是|有|表现(?:在|为))|具体(?:表现)?(?:是|为|有|在)|发现(?:了)?(?:[^，,；;。：:]{0,20}?问题)?[，,]?"
@@ -38,6 +44,8 @@ _LIST_START_CUE = re.compile(
 # "有的单位…", "一些党组织…": an observation about many units, not a problem of one
 _ROUND_WIDE = re.compile(r"^(?:有的|一些|个别|部分|少数)")
 _SHORTEST_PROBLEM = 4
+# a sentence that sums the list up: 这些问题…, 上述问题…, 以上问题…
+_SUMS_UP = re.compile(r"^\s*(?:这些|上述|以上|此类|对此|对这些|总的来看|总体看)")
 
 
 def _judges(fragment: str) -> bool:
@@ -51,6 +59,7 @@ class FoundProblem:
     end: int
     category: str | None = None
     subs: list[str] = field(default_factory=list)
+    unit: str | None = None
 
 
 class ProblemFinder:
@@ -61,6 +70,8 @@ class ProblemFinder:
         self.found: list[FoundProblem] = []
 
     def run(self, root: Node) -> list[FoundProblem]:
+        self.unit: str | None = None  # under 个性问题: the unit whose problems these are
+        self.running_category: str | None = None  # named inline (党的建设方面，…) for the rest of a paragraph
         self._walk(root, None, None)
         self.found.sort(key=lambda p: p.start)
         return self.found
@@ -76,7 +87,20 @@ class ProblemFinder:
         if kind in (Kind.SUGGESTIONS, Kind.OTHER):
             return
         category = category_of(head) or category
-        if node.children:
+        outer_unit = self.unit
+        if titled:
+            self.unit = (unit_heading(head) if category == "个性问题" else None) or self.unit
+        try:
+            self._walk_below(node, head, kind, category)
+        finally:
+            self.unit = outer_unit
+
+    def _walk_below(self, node: Node, head: str, kind: Kind | None, category: str | None) -> None:
+        if self._is_titled_point(node, head):
+            # 1.…责任落实不到位。 over （1）…；（2）… : one problem, its numbered details the parts
+            s, e = trim(self.text, node.head_start, self._point_end(node.children[-1]))
+            self._add(s, e, category)
+        elif node.children:
             self._paragraphs(node.body, kind, category)
             for child in node.children:
                 self._walk(child, kind, category)
@@ -84,6 +108,26 @@ class ProblemFinder:
             self._paragraphs(node.body, kind, category)
         else:
             self._point(node, kind, category)
+
+    def _point_end(self, node: Node) -> int:
+        """A numbered point goes on over the paragraphs after it, up to one that closes the list."""
+        end = node.head_end
+        for line in node.body:
+            first = sentences(self.text, line.start, line.end)
+            if line.start in self.skip_lines or (first and is_closing(self.text[slice(*first[0])])):
+                break
+            end = line.end
+        return end
+
+    def _is_titled_point(self, node: Node, head: str) -> bool:
+        """A numbered sentence that states a failing ("1.…落实不到位。") over numbered details that
+        have none below them. A heading without its full stop ("（一）…有差距") stays a heading."""
+        return (
+            node.numbered and bool(node.children) and not node.body
+            and head.rstrip().endswith("。") and _judges(head) and category_of(head) is None
+            and len(sentences(self.text, node.head_start, node.head_end)) == 1
+            and all(not child.children and child.numbered for child in node.children)
+        )
 
     def _is_header(self, node: Node, head: str) -> bool:
         if not node.numbered:
@@ -101,12 +145,7 @@ class ProblemFinder:
             self._paragraph(inline[1], end, Kind.PROBLEMS, inline[0], previous="")
             self._paragraphs(node.body, Kind.PROBLEMS, inline[0])
             return
-        for line in node.body:
-            first = sentences(self.text, line.start, line.end)
-            if line.start in self.skip_lines or (first and is_closing(self.text[slice(*first[0])])):
-                break
-            end = line.end
-        s, e = trim(self.text, start, end)
+        s, e = trim(self.text, start, self._point_end(node))
         piece = self.text[s:e]
         if kind is None and not (states_failing(piece) and not DEMAND_START.match(piece)):
             return
@@ -117,11 +156,22 @@ class ProblemFinder:
     def _paragraphs(self, lines: list[Line], kind: Kind | None, category: str | None) -> None:
         previous = ""
         pending: tuple[str, int] | None = None  # a 一是… list going on in the next paragraph
+        open_list = False
+        outer_category = category
         for line in lines:
             if line.start in self.skip_lines:
                 pending, previous = None, ""
                 continue
             s, e = trim(self.text, line.start, line.end)
+            if line.block.kind == "table_cell":
+                # a table of problems: 序号 | 问题类别 | 具体问题 — the category cell (merged down its
+                # rows, so read once) names the category of the problem cells after it
+                cell_category = category_of(self.text[s:e]) if e - s <= 20 else None
+                if cell_category:
+                    category = cell_category
+                    continue
+            else:
+                category = outer_category
             first = sentences(self.text, s, e)
             if kind is not None and first and is_closing(self.text[slice(*first[0])]):
                 # 同时，…问题线索… / 张三强调，… : what the heading announced has ended; a list
@@ -132,20 +182,30 @@ class ProblemFinder:
                 self._add_items(items_from_markers(self.text, continued, e), category)
                 pending = (pending[0], pending[1] + len(continued))
             else:
-                pending = self._paragraph(s, e, kind, category, previous)
+                found_before = len(self.found)
+                # a list that stopped at "；" goes on in the next paragraph (a page broke the line)
+                this_kind = Kind.PROBLEMS if open_list and not (first and is_closing(self.text[slice(*first[0])])) else kind
+                pending = self._paragraph(s, e, this_kind, category, previous)
+                open_list = len(self.found) > found_before and self.text[line.start : line.end].rstrip()[-1:] in "；;"
             previous = self.text[s:e]
 
     def _paragraph(self, s: int, e: int, kind: Kind | None, category: str | None, previous: str) -> tuple[str, int] | None:
         """Problems in one paragraph; returns the list family still open at its end, if any."""
+        self.running_category = None
         explicit = kind is Kind.PROBLEMS
         inline = inline_category(self.text, s, e)
         if inline:
             category, s = inline
             explicit = True
-        marked = first_family(self.text, s, e, _LIST_FAMILIES) or self._single_marker(s, e, explicit)
+        marked = first_family(self.text, s, e, _LIST_FAMILIES)
+        opening = self._opening_marker(s, e)
+        if opening and (not marked or marked[1][0][0] > s):
+            marked = opening  # 其一，…①…；②… : the paragraph is an item, ①② are its parts
+        marked = marked or self._single_marker(s, e, explicit)
         if marked:
             family, markers = marked
             lead = self.text[s : markers[0][0]].strip() or previous
+            category = shared_category(lead) or category  # 存在的共性问题主要有：一是…
             if explicit or self._announces_problems(lead):
                 items = items_from_markers(self.text, markers, e)
                 if self._is_problem_list(items):
@@ -158,12 +218,21 @@ class ProblemFinder:
         for ss, se in sentences(self.text, s, e):
             if found_any and is_closing(self.text[ss:se]):
                 break
-            # a list announced once may go on in the next sentence: 主要是：A；B。C；D。
-            found_any |= self._semicolon_list(ss, se, s, explicit or found_any, category, previous)
-        if not found_any:
-            found_any = self._enumeration(s, e, explicit, category)
+            # a list announced once may go on in the next sentence: 主要是：A；B。C；D。 or …；D。E。
+            listed = self._semicolon_list(ss, se, s, explicit or found_any, category, previous) \
+                or self._enumeration(ss, se, explicit, category)
+            if not listed and found_any:
+                listed = self._last_item(ss, se, category)
+            found_any |= listed
         if not found_any and explicit:
             self._single(s, e, category)
+        return None
+
+    def _opening_marker(self, s: int, e: int) -> tuple[str, list[tuple[int, int]]] | None:
+        for family in _LIST_FAMILIES:
+            markers = ordinal_markers(self.text, s, e, family)
+            if markers and markers[0][0] == s:
+                return family, markers
         return None
 
     def _single_marker(self, s: int, e: int, explicit: bool) -> tuple[str, list[tuple[int, int]]] | None:
@@ -185,12 +254,22 @@ class ProblemFinder:
                 return False
             list_start = first_start
         lead = self.text[ss:list_start] or previous
+        category = shared_category(lead) or category
         if not explicit and not self._announces_problems(lead or self.text[para_start:ss]):
             return False
         items = [trim(self.text, list_start, first_end)] + parts[1:]
         if not self._is_problem_list(items):
             return False
         self._add_items(items, category, as_sentences=False)
+        return True
+
+    def _last_item(self, ss: int, se: int, category: str | None) -> bool:
+        """One more failing, in a sentence of its own, after a list (…；D。对上轮巡视…整改不到位。)."""
+        piece = self.text[ss:se]
+        if not _judges(piece) or DEMAND_START.match(piece) or _SUMS_UP.match(piece):
+            return False
+        inline = inline_category(self.text, ss, se)
+        self._add(ss, se, inline[0] if inline else self.running_category or category, sentence=False)
         return True
 
     def _list_start(self, start: int, end: int) -> int | None:
@@ -220,7 +299,7 @@ class ProblemFinder:
         """A paragraph under a problems heading that states one failing."""
         e = cut_before_closing(self.text, s, e)
         piece = self.text[s:e]
-        if states_failing(piece) and not DEMAND_START.match(piece):
+        if _judges(piece) and not DEMAND_START.match(piece):
             self._add(s, e, category)
 
     # ----------------------------------------------------------------- checks and results
@@ -239,12 +318,14 @@ class ProblemFinder:
         return True
 
     def _add_items(self, items: list[Span], category: str | None, *, as_sentences: bool = True) -> None:
+        """Each item a problem; "党的建设方面，C；D" names the category of C and of the items after it
+        in the paragraph, until another one is named."""
         for index, (s, e) in enumerate(items):
-            item_category = category
             inline = inline_category(self.text, s, e)
             if inline:  # 一是党的领导方面，…
-                item_category, s = inline
-            self._add(s, e, item_category, closes_list=index == len(items) - 1, sentence=as_sentences)
+                self.running_category, s = inline
+            self._add(s, e, self.running_category or category, closes_list=index == len(items) - 1,
+                      sentence=as_sentences)
 
     def _add(self, start: int, end: int, category: str | None, *, closes_list: bool = False,
              sentence: bool = True) -> None:
@@ -259,4 +340,4 @@ class ProblemFinder:
             return  # 坚持以…为指导，取得了明显成效
         if any(p.start < end and start < p.end for p in self.found):
             return  # already found by another shape
-        self.found.append(FoundProblem(start, end, category, sub_problems(self.text, start, end)))
+        self.found.append(FoundProblem(start, end, category, sub_problems(self.text, start, end), self.unit))

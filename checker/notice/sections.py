@@ -26,6 +26,9 @@ _OTHER_HEAD = re.compile(
     r"整改要求|工作要求|有关要求|相关要求|基本情况|总体评价|总体情况|主要成效|工作开展情况|取得的成效|成绩"
     r"|下一步|问题线索|巡察工作开展|巡视工作开展|整改工作安排"
 )
+_AREA_HEAD = re.compile(r"方面(?:存在的|的)?(?:主要|突出)?(?:问题)?\s*[：:。]?\s*$")
+# a notice for several units: the problems all share, and each unit's own
+_SHARED_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?\s*(?:存在的)?(?:共性|个性)问题")
 _PROBLEM_HEAD = re.compile(
     r"问题|不足|差距|短板|发现|指出|党的领导|党的建设|全面从严治党|从严治党|方面|表现在|表现为"
 )
@@ -46,6 +49,8 @@ def classify(head: str) -> Kind | None:
         return Kind.OTHER
     if _SUGGESTION_HEAD.search(head):
         return Kind.SUGGESTIONS
+    if _AREA_HEAD.search(head) or _SHARED_HEAD.search(head):
+        return Kind.PROBLEMS  # "…和市委工作要求方面" names an area of problems, not a 工作要求 section
     if _OTHER_HEAD.search(head):
         return Kind.OTHER
     if _PROBLEM_HEAD.search(head):
@@ -54,9 +59,13 @@ def classify(head: str) -> Kind | None:
 
 
 def category_of(head: str) -> str | None:
-    """"（一）党的领导方面" → 党的领导; "在全面从严治党方面存在的问题" → 全面从严治党; None for a heading
-    that states a failing itself or is not a category (巡察发现的主要问题)."""
+    """"（一）党的领导方面" → 党的领导; "在全面从严治党方面存在的问题" → 全面从严治党; "共性问题" /
+    "个性问题" in a notice to several units; None for a heading that states a failing itself or is
+    not a category (巡察发现的主要问题)."""
     head = head.strip()
+    shared = _SHARED_HEAD.search(head)
+    if shared and len(head) <= _LONGEST_CATEGORY:
+        return "共性问题" if "共性" in shared.group(0) else "个性问题"
     if len(head) > _LONGEST_CATEGORY or re.search(r"发现|主要问题如下|如下", head):
         return None
     if "方面" not in head and not KNOWN_CATEGORIES.search(head):
@@ -92,10 +101,29 @@ def inline_category(text: str, start: int, end: int) -> tuple[str, int] | None:
     return category, m.end()
 
 
+_UNIT_HEADING = re.compile(
+    r"^\s*(?:关于)?(?P<unit>[^，,。；;：:、\s]{2,30}?(?:党组|党委|党工委|党总支|党支部|总支部|支部委员会|委员会))"
+    r"(?:存在的?(?:个性)?问题|的问题)?\s*[：:。]?\s*$"
+)
+
+
+def shared_category(lead: str) -> str | None:
+    """"4家被巡察党组织存在的共性问题主要有：" announces problems all the units share."""
+    m = re.search(r"(共性|个性)问题", lead)
+    return f"{m.group(1)}问题" if m else None
+
+
+def unit_heading(head: str) -> str | None:
+    """"（一）石桥镇党委" under 个性问题: the unit whose own problems follow."""
+    m = _UNIT_HEADING.match(head)
+    return m.group("unit") if m and not FAILING.search(m.group("unit")) else None
+
+
 # --------------------------------------------------------------------------- lines to leave alone
 
 _STATEMENT = re.compile(r"^[^，,。；;：:]{2,40}?(?:表示|表态|表态说|表态发言|作表态发言|作了表态发言)\s*[，,：:]")
-_SPEAKER = re.compile(r"^[^，,。；;：:]{1,24}?(?:强调|要求|指出|表示|提出|希望|说|讲话|传达)\s*[，,：:]")
+# 张三强调，… / 市委巡察办有关负责同志要求：… (not "坚持…的要求，": a demand's own words)
+_SPEAKER = re.compile(r"^(?!坚持|按照|根据|对照|落实|围绕)[^，,。；;：:]{1,24}?(?<!的)(?:强调|要求|指出|表示|提出|希望|说|讲话|传达)\s*[，,：:]")
 _CLOSING_START = re.compile(r"^\s*(?:同时|此外|另外|对此|针对|下一步|会上|会议|最后|今后|为此)[，,]?")
 
 

@@ -8,7 +8,10 @@ failing of its own:
 - a topic joins the clause after it: 在干部选拔任用方面，… / 对下属单位，…;
 - a one-clause title sentence (落实主体责任不到位。…) that is followed by its details is the problem's
   summary, not one of its parts; so is a first clause that judges a whole area (财务管理不规范，…，…)
-  before one to three details;
+  before one to three details — unless there is one detail only and it judges as broadly
+  (推动…不彻底，深入服务群众有差距: two failings side by side); after a title only a broad judgement
+  (存在薄弱环节, 程度不高) is a second summary;
+- a title followed by several paragraphs: each paragraph is one part;
 - details listed at ；are the parts as they stand (each with its explanation after ，).
 Inline ordinals inside a problem (一是…二是…, （1）…（2）…) are its parts as they stand.
 """
@@ -33,9 +36,13 @@ _SHORTEST_FAILING = 4
 # A first clause that judges a whole area (…不够有力 / …有差距 / …存在薄弱环节) before one to three
 # details is the problem's summary; a run of more short failings is a list, summary or not.
 _SUMMARY = re.compile(
-    r"(?:不够(?:深入|有力|规范|到位|精准|贴心|严格|充分|扎实)?|有差距|差距较大|不规范|不力|不到位|不健全|不完善"
-    r"|不严格|不严|不足|薄弱|程度不高|水平不高|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好)$"
+    r"(?:不够[^，,；;。]{0,4}|有差距|差距较大|不规范|不力|不到位|不健全|不完善|不彻底|不实|有短板|有弱项|有欠缺"
+    r"|不严格|不严|不足|薄弱|宽松软|程度不高|水平不高|绩效不高|质量不高|效率不高|能力不强|意识不强|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好)$"
 )
+_BROAD = re.compile(r"(?:存在薄弱环节|存在漏洞|存在短板|程度不高|水平不高|有差距|差距较大)$")
+# A second clause that judges as broadly as the first ("推动…不彻底，深入服务群众有差距") is a failing
+# of its own beside it, not a detail of it.
+_JUDGEMENT = re.compile(r"(?:有差距|有短板|有弱项|不彻底|不到位|不够(?:有力|深入|到位|充分|扎实|精准))$")
 _MOST_DETAILS = 3
 _LONGEST_TOPIC = 14
 
@@ -46,23 +53,34 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
         items = items_from_markers(text, marked[1], end)
         return _texts(text, items) if len(items) >= 2 else []
     sentence_spans = split(text, start, end, "。！？!?")
-    if len(sentence_spans) >= 2 and len(_glued(text, *sentence_spans[0])) == 1:
+    titled = len(sentence_spans) >= 2 and len(_glued(text, *sentence_spans[0])) == 1
+    if titled:
         # 落实主体责任不到位。党组研究…不够，对…监督不力。 → the details are the parts
         start = sentence_spans[1][0]
+        paragraphs = split(text, start, end, "\n")
+        if len(paragraphs) >= 2:
+            return _texts(text, paragraphs)  # a title, then one paragraph per detail
     semicolon_parts = split(text, start, end, "；;")
     if len(semicolon_parts) >= 2:
         # the details are listed at ；: each part is one failing with its explanation
         return _texts(text, [p for s, e in semicolon_parts for p in split(text, s, e, "。！？!?")])
     parts = [span for s, e in split(text, start, end, "。！？!?") for span in _glued(text, s, e)]
-    if 2 <= len(parts) <= _MOST_DETAILS + 1 and _is_summary(text[slice(*parts[0])]):
-        parts = parts[1:]  # 财务管理不规范，专项经费…，部分项目… → the two details
+    if 2 <= len(parts) <= _MOST_DETAILS + 1 and _is_summary(text[slice(*parts[0])], after_title=titled):
+        if not (len(parts) == 2 and _is_judgement(text[slice(*parts[1])])):
+            parts = parts[1:]  # 财务管理不规范，专项经费…，部分项目… → the two details
     return _texts(text, parts) if len(parts) >= 2 else []
 
 
-def _is_summary(clause: str) -> bool:
+def _is_summary(clause: str, *, after_title: bool = False) -> bool:
     if "、" in clause or "等" in clause:
         return False  # 招生录取、职称评审等重点环节监督不到位 names its objects: a detail
-    return _SUMMARY.search(clause.rstrip("”\"'")) is not None
+    # after a title sentence only a broad judgement is a second summary (…存在薄弱环节, …程度不高);
+    # "审批把关不严" there is the first detail
+    return (_BROAD if after_title else _SUMMARY).search(clause.rstrip("”\"'")) is not None
+
+
+def _is_judgement(clause: str) -> bool:
+    return "、" not in clause and "等" not in clause and _JUDGEMENT.search(clause.rstrip("”\"'")) is not None
 
 
 def _ends_sentence(text: str, position: int) -> bool:

@@ -3,7 +3,9 @@
 Shapes: "提出了四点整改意见。一要…二要…" (each 一要… group up to the next 二要 is one suggestion,
 the ordinal left out), "意见建议：1.… 2.…" (a lead-in and numbered lines), an outline section
 "（二）意见建议" whose points are the suggestions, or whose paragraphs are, one each, and
-"张三建议，XX党组要…；要…；要…" / "建议：…；…" (one per part, its opening "…要" left out).
+"张三建议，XX党组要…；要…；要…" / "…要A，要B，要C" / "建议：…；…" (one per part, its opening "…要"
+left out). A section of suggestions ends at the first paragraph that closes it (another speaker, a
+source line); a paragraph's own 一要/二是 marker is left out.
 A speech's "讲三点意见" is not a suggestion list: its points are demands on everyone present.
 """
 
@@ -12,12 +14,12 @@ from __future__ import annotations
 import re
 
 from checker.notice.clauses import Span, sentences, split, trim, with_full_stop
-from checker.notice.lists import cut_before_closing, first_family, items_from_markers
+from checker.notice.lists import FAMILIES, cut_before_closing, first_family, items_from_markers
 from checker.notice.outline import LONGEST_SECTION_TITLE, Node
 from checker.notice.sections import Kind, classify, is_closing
 from checker.notice.text import Line
 
-_FAMILIES = ("要", "是", "其", "(n)", "circled")
+_FAMILIES = ("要", "是", "其", "(n)", "n.", "circled")
 _SUGGESTION_CUE = re.compile(
     r"(?:提出|提了|提)[^。；;]{0,12}(?:意见|建议)|意见建议|整改意见|整改建议|建议\s*[：:，,]"
 )
@@ -67,17 +69,21 @@ class SuggestionFinder:
         return end
 
     def _section_body(self, lines: list[Line]) -> None:
-        """Paragraphs under a suggestions heading: an inline 一要… list, or one suggestion each."""
+        """Paragraphs under a suggestions heading: an inline 一要… list, or one suggestion each
+        (its own 一要/二是 marker left out), up to the first paragraph that closes the list."""
         for line in lines:
             if line.start in self.skip_lines:
                 continue
             s, e = trim(self.text, line.start, line.end)
             marked = first_family(self.text, s, e, _FAMILIES)
-            if marked:
+            if marked:  # 针对上述问题，巡察组提出以下建议：一是…；二是…
                 for item in items_from_markers(self.text, marked[1], e, demand_closes=False):
                     self._add(*item)
-            elif not is_closing(self._first_sentence(line), demand_closes=False):
-                self._add(s, e)
+                continue
+            if is_closing(self._first_sentence(line), demand_closes=False):
+                break
+            single = next((m for f in _FAMILIES if (m := FAMILIES[f].match(self.text, s, e))), None)
+            self._add(single.end() if single else s, e)
 
     def _inline(self, lines: list[Line]) -> None:
         """"…提出了四点整改意见。一要…二要…" inside a paragraph of running text."""
@@ -98,17 +104,31 @@ class SuggestionFinder:
                     break
 
     def _semicolon_list(self, start: int, end: int, *, announced: bool) -> bool:
-        """"建议，XX党组要守牢…；要深化…；要加强…" : each part after its 要 is one suggestion."""
+        """"建议，XX党组要守牢…；要深化…；要加强…" : each part after its 要 is one suggestion; without
+        semicolons, "…要坚持A，要规范B，要压紧C" : each clause that opens with 要 starts one."""
         sentence = sentences(self.text, start, end)
         if not sentence:
             return False
         parts = split(self.text, sentence[0][0], sentence[0][1], "；;")
+        if len(parts) < 2:
+            parts = self._modal_clauses(*sentence[0])
         modals = [_OPENING_MODAL.match(self.text, s, e) for s, e in parts]
         if len(parts) < 2 or (not announced and sum(m is not None for m in modals) * 2 < len(parts)):
             return False  # not a list of things to do (…提出了意见建议；韩雪提出要求；…作表态发言)
         for (s, e), modal in zip(parts, modals):
             self._add(modal.end() if modal else s, e, sentence=False)
         return True
+
+    def _modal_clauses(self, start: int, end: int) -> list[Span]:
+        """Clauses grouped so that each group opens with 要 (the first after its subject)."""
+        groups: list[Span] = []
+        for s, e in split(self.text, start, end, "，,"):
+            opens = self.text.startswith("要", s) or (not groups and _OPENING_MODAL.match(self.text, s, e))
+            if opens or not groups:
+                groups.append((s, e))
+            else:
+                groups[-1] = (groups[-1][0], e)
+        return groups if sum(self.text.startswith("要", s) for s, _ in groups[1:]) == len(groups) - 1 else []
 
     def _first_sentence(self, line: Line) -> str:
         spans = sentences(self.text, line.start, line.end)
