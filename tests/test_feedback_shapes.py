@@ -273,3 +273,14 @@ def test_every_fixture_notice_and_example_reads_without_a_traceback():
             for problem in req.problems:
                 assert req.text[problem.location.start : problem.location.end] == problem.text
                 assert all(sub in problem.text or sub.replace("\n", "") in problem.text for sub in problem.subs)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("一是财务管理不到位。二是年轻干部培养不够深入。三是专项资金使用不规范。",
+     ["财务管理不到位", "年轻干部培养不够深入", "专项资金使用不规范"]),
+    ("主要是：落实主体责任不到位；财务管理不规范；干部队伍建设薄弱。",
+     ["落实主体责任不到位", "财务管理不规范", "干部队伍建设薄弱"]),
+])
+def test_a_short_news_item_goes_straight_from_the_meeting_to_the_list(body, expected):
+    req = analyse_notice(notice("2024年5月10日，县委第一巡察组向县财政局党组反馈巡察情况。" + body))
+    assert texts(req.problems) == expected

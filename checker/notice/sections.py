@@ -31,6 +31,8 @@ _AREA_HEAD = re.compile(r"方面(?:存在的|的)?(?:主要|突出)?(?:问题)?\
 _SHARED_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?\s*(?:存在的)?(?:共性|个性)问题")
 _PROBLEM_HEAD = re.compile(
     r"问题|不足|差距|短板|发现|指出|党的领导|党的建设|全面从严治党|从严治党|方面|表现在|表现为"
+    # a short news item goes straight from the meeting to the list: …反馈巡察情况。一是… / 主要是：…
+    r"|反馈了?[^。；;]{0,8}(?:巡察|巡视)(?:情况|意见)|^\s*主要(?:是|有|表现为)"
 )
 
 KNOWN_CATEGORIES = re.compile(
