@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from checker.context import AppliedParam, CheckContext
@@ -32,14 +32,21 @@ class CheckResult:
     findings: list[Finding]
     feedback_date: dt.date | None
     notes: list[str] = field(default_factory=list)
+    # findings a reviewer accepted (index into `findings` → checker.waivers.Waiver): still listed
+    # in every report, but neither counted as errors/warnings nor failing the run
+    waived: dict = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()  # rules of the pack not run (config / --disable)
+
+    def active(self) -> list[Finding]:
+        return [f for n, f in enumerate(self.findings) if n not in self.waived]
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        return sum(1 for f in self.active() if f.severity == severity)
 
     def failed(self, fail_on: str) -> bool:
         if fail_on == "never":
             return False
-        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
+        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.active())
 
 
 def load_requirements(notice_path: str | Path, feedback_date: dt.date | None) -> Requirements:
@@ -111,9 +118,20 @@ def apply_params(pack: Pack, req: Requirements, overrides: dict[str, str]) -> di
     return applied
 
 
+def apply_rule_settings(pack: Pack, severity: dict[str, str], disabled: frozenset[str]) -> None:
+    """Severity overrides and disabled rules from a config: every ID must be a rule of the pack,
+    so a typo is an error rather than a setting that silently does nothing."""
+    unknown = sorted((set(severity) | set(disabled)) - {r.id for r in pack.rules})
+    if unknown:
+        raise UsageError(f"规则包中没有规则：{'、'.join(unknown)}（用 plancheck rules list 查看）",
+                         f"no such rule in the pack: {', '.join(unknown)} (see plancheck rules list)")
+    pack.rules = [replace(r, severity=severity[r.id]) if r.id in severity else r for r in pack.rules]
+
+
 def run_check(plan_path: str | Path, notice_path: str | Path, *, packs: list[str] | None = None,
               overrides: dict[str, str] | None = None, feedback_date: dt.date | None = None,
-              lang: str = "zh", disabled: frozenset[str] = frozenset()) -> CheckResult:
+              lang: str = "zh", disabled: frozenset[str] = frozenset(),
+              severity: dict[str, str] | None = None, waivers: list | None = None) -> CheckResult:
     from checker.documents import read_document
     from checker.engine import run_pack
     from checker.match import match_problems, match_suggestions
@@ -121,6 +139,7 @@ def run_check(plan_path: str | Path, notice_path: str | Path, *, packs: list[str
     from checker.quality import duplicate_groups
 
     pack = load_packs(packs)  # first: a broken pack should fail before any slow work
+    apply_rule_settings(pack, severity or {}, disabled)
     req = load_requirements(notice_path, feedback_date)
     date = feedback_date or req.date
     plan = analyse_plan(read_document(plan_path), feedback_date=date)
@@ -139,4 +158,10 @@ def run_check(plan_path: str | Path, notice_path: str | Path, *, packs: list[str
         ctx.notes.append("反馈日期未知：与日期有关的检查（时限、民主生活会、报告期限）未能完成。请用 --feedback-date 指定")
     findings = run_pack(pack, ctx, lang=lang, disabled=disabled)
     notes = ctx.notes + req.warnings + plan.warnings
-    return CheckResult(req, plan, pack, params, ctx.coverage, ctx.suggestion_coverage, findings, date, notes)
+    result = CheckResult(req, plan, pack, params, ctx.coverage, ctx.suggestion_coverage, findings, date, notes,
+                         disabled=disabled)
+    if waivers:
+        from checker.waivers import apply_waivers
+
+        apply_waivers(result, waivers, lang)
+    return result

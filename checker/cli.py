@@ -1,4 +1,5 @@
-"""Command line: `plancheck PLAN --against NOTICE` (= `plancheck check …`), `extract`, `rules`.
+"""Command line: `plancheck PLAN --against NOTICE` (= `plancheck check …`), `extract`, `rules`,
+`batch` (many plans, one summary) and `init` (a commented starter plancheck.toml).
 
 Exit codes (contract): 0 no finding at or above --fail-on; 1 there are; 2 the check could not be
 done, with one line on stderr saying what and what to do. Heavy modules are imported inside the
@@ -16,8 +17,9 @@ from pathlib import Path
 from checker import __version__
 from checker.errors import PlancheckError, UsageError
 
-COMMANDS = {"check", "extract", "rules"}
-FORMATS = ("text", "json")
+COMMANDS = {"check", "extract", "rules", "batch", "init"}
+FORMATS = ("text", "json", "sarif", "markdown", "html", "github", "junit")  # = checker.config.FORMATS
+FAIL_ON = ("error", "warning", "never")
 
 
 def _date(text: str) -> dt.date:
@@ -45,7 +47,7 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="退出码：0 无须修改的问题；1 发现问题；2 无法完成检查（原因见标准错误）。",
     )
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{check,extract,rules}")
+    sub = parser.add_subparsers(dest="command", metavar="{check,extract,rules,batch,init}")
 
     check = sub.add_parser("check", help="检查整改方案（默认命令）")
     check.add_argument("plan", help="整改方案（.docx）")
@@ -53,14 +55,15 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="反馈意见（.txt/.docx，或 plancheck extract 输出并经人工修正的 .json/.yaml）")
     check.add_argument("--rules", action="append", metavar="PACK", help="规则包：内置名称（如 xuncha）或 .rules 文件，可重复")
     check.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="改写规则包参数，如 报告期限=3个月")
-    check.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    check.add_argument("--format", choices=FORMATS, help="输出格式（默认 text，或配置文件中的 format）")
     check.add_argument("--output", metavar="FILE", help="把报告写入文件（不会覆盖输入文件）")
-    check.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
-                       help="何种级别的发现使退出码为1（默认 error）")
+    check.add_argument("--annotate", metavar="OUT.docx",
+                       help="另存一份带批注的方案：每条发现在对应段落或单元格处加 Word 批注（不改动原文件）")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="何种级别的发现使退出码为1（默认 error）")
     check.add_argument("--feedback-date", type=_date, metavar="YYYY-MM-DD", help="反馈日期（反馈意见未写明年份时使用）")
     check.add_argument("--disable", action="append", default=[], metavar="RULE-ID", help="不运行某条规则，可重复")
     check.add_argument("--explain", metavar="P3", help="列出某个反馈问题的候选整改事项及其得分")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="报告语言（默认中文）")
+    _config_options(check)
 
     extract = sub.add_parser("extract", help="显示从反馈意见中识别出的问题、意见建议和要求")
     extract.add_argument("notice", help="反馈意见文件")
@@ -69,10 +72,49 @@ def _build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--output", metavar="FILE")
     extract.add_argument("--lang", choices=("zh", "en"), default="zh")
 
+    batch = sub.add_parser("batch", help="批量检查多份方案，输出汇总表",
+                           description="SOURCE 可以是 CSV 清单（列：plan,notice[,date,pack]，中文列名亦可）、"
+                                       "目录（方案 *.docx 与同目录下的 反馈意见.txt 或 <方案名>.反馈意见.txt 配对）或方案文件。"
+                                       "退出码：0 全部通过；1 有方案未通过；2 有方案无法检查。")
+    batch.add_argument("sources", nargs="+", metavar="SOURCE", help="CSV 清单、目录或方案文件")
+    batch.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N", help="并行进程数（默认 1）")
+    batch.add_argument("--out", metavar="DIR", help="写入汇总（index.html、summary.csv）和每份方案的报告")
+    batch.add_argument("--report-format", choices=FORMATS, default="html", help="--out 中每份方案报告的格式（默认 html）")
+    batch.add_argument("--format", choices=("text", "csv", "html"), default="text", help="标准输出上汇总表的格式")
+    batch.add_argument("--output", metavar="FILE", help="把汇总表写入文件")
+    batch.add_argument("--rules", action="append", metavar="PACK", help="规则包（清单中的 pack 列优先）")
+    batch.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    batch.add_argument("--disable", action="append", default=[], metavar="RULE-ID")
+    batch.add_argument("--fail-on", choices=FAIL_ON, help="何种级别的发现算作不通过（默认 error）")
+    batch.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    _config_options(batch)
+
+    init = sub.add_parser("init", help="写出带注释的配置模板 plancheck.toml（不覆盖已有文件）")
+    init.add_argument("directory", nargs="?", default=".", help="写到哪个目录（默认当前目录）")
+    init.add_argument("--rules", action="append", metavar="PACK", help="模板中列出哪个规则包的参数和规则（默认 xuncha）")
+    init.add_argument("--lang", choices=("zh", "en"), default=None)
+
     from checker.cli_rules import add_parsers
 
     add_parsers(sub)
     return parser
+
+
+def _config_options(parser) -> None:
+    parser.add_argument("--lang", choices=("zh", "en"), help="报告语言（默认中文）")
+    parser.add_argument("--config", metavar="FILE", help="配置文件（默认：从方案所在目录向上查找 plancheck.toml 或 pyproject.toml）")
+    parser.add_argument("--no-config", action="store_true", help="不读取任何配置文件")
+    parser.add_argument("--waivers", action="append", default=[], metavar="FILE", help="豁免文件（TOML，[[waivers]]），可重复")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数（收到：{text}）")
+    return value
 
 
 def _write_stdout(text: str, machine: bool) -> None:
@@ -118,25 +160,75 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _cmd_check(args) -> int:
-    from checker.check import run_check
+def _settings(args, plan: str):
+    from checker.config import config_for, resolve
 
-    result = run_check(args.plan, args.against, packs=args.rules, overrides=_overrides(args.set),
-                       feedback_date=args.feedback_date, lang=args.lang, disabled=frozenset(args.disable))
+    config = config_for(plan, args.config, not args.no_config)
+    return resolve(config, rules=args.rules, sets=_overrides(args.set), disable=args.disable,
+                   waiver_files=args.waivers, format=getattr(args, "format", None), fail_on=args.fail_on,
+                   lang=args.lang, feedback_date=getattr(args, "feedback_date", None))
+
+
+def _cmd_check(args) -> int:
+    from checker.config import run_configured
+
+    settings = _settings(args, args.plan)
+    args.lang = settings.lang  # for the one-line error, should one follow
+    if args.annotate:  # refuse a dangerous target before the slow work
+        from checker.report.annotate import check_target
+
+        check_target(args.plan, args.annotate, [args.against])
+    result = run_configured(args.plan, args.against, settings)
     if args.explain:
         from checker.report.explain_report import render_explain
 
-        text = render_explain(result, args.explain, args.lang)
-    elif args.format == "json":
-        from checker.report.json_report import render
-
-        text = render(result, args.fail_on, args.lang)
+        text = render_explain(result, args.explain, settings.lang)
     else:
-        from checker.report.text_report import render
+        from checker.report import render_report
 
-        text = render(result, args.fail_on, args.lang)
-    _write_output(text, args.output, [args.plan, args.against], machine=args.format == "json" and not args.explain)
-    return 1 if result.failed(args.fail_on) else 0
+        text = render_report(result, settings.format, settings.fail_on, settings.lang)
+    if args.annotate:
+        from checker.messages import msg
+        from checker.report.annotate import annotate
+
+        count = annotate(result, args.annotate, settings.lang, settings.fail_on, [args.against])
+        print(f"plancheck: {msg('annotated', settings.lang, file=args.annotate, n=count)}", file=sys.stderr)
+    _write_output(text, args.output, [args.plan, args.against],
+                  machine=settings.format != "text" and not args.explain)
+    return 1 if result.failed(settings.fail_on) else 0
+
+
+def _cmd_batch(args) -> int:
+    from checker.batch import BatchOptions, run_batch
+
+    options = BatchOptions(rules=args.rules, sets=_overrides(args.set), disable=args.disable, waiver_files=args.waivers,
+                           fail_on=args.fail_on, lang=args.lang, config=args.config, use_config=not args.no_config,
+                           out=args.out, report_format=args.report_format)
+    summary, code = run_batch(args.sources, options, jobs=args.jobs, summary_format=args.format,
+                              progress=not args.no_progress)
+    _write_output(summary, args.output, list(args.sources), machine=args.format != "text")
+    return code
+
+
+def _cmd_init(args) -> int:
+    from checker.check import load_packs
+    from checker.config import CONFIG_NAME, starter_config
+    from checker.messages import error, msg
+
+    lang = args.lang or "zh"
+    target = Path(args.directory) / CONFIG_NAME
+    if target.exists():
+        raise error("init_exists", file=target)
+    text = starter_config(load_packs(args.rules))
+    try:
+        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+            handle.write(text)
+    except FileExistsError:
+        raise error("init_exists", file=target) from None
+    except OSError as exc:
+        raise error("annotate_write", file=target, why=exc.strerror or exc) from None
+    print(msg("init_written", lang, file=target))
+    return 0
 
 
 def _cmd_extract(args) -> int:
@@ -187,15 +279,16 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except SystemExit as exc:  # --help / --version: return the code, so main() can be called in-process
         return exc.code if isinstance(exc.code, int) else 0
-    lang = getattr(args, "lang", "zh")
+    lang = getattr(args, "lang", None) or "zh"
     if args.command is None:
         parser.print_help()
         return 2
     try:
-        handler = {"check": _cmd_check, "extract": _cmd_extract, "rules": _cmd_rules}[args.command]
+        handler = {"check": _cmd_check, "extract": _cmd_extract, "rules": _cmd_rules, "batch": _cmd_batch,
+                   "init": _cmd_init}[args.command]
         return handler(args)
     except PlancheckError as exc:
-        print(f"plancheck: {exc.text(lang)}", file=sys.stderr)
+        print(f"plancheck: {exc.text(getattr(args, 'lang', None) or lang)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

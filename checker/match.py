@@ -1,139 +1,196 @@
 """Which plan items answer which notice problems — with evidence for every verdict.
 
-Score: the share of a problem's information (IDF-weighted terms: words and character bigrams) that
-an item's text contains. IDF is computed over this check's problems and items, so a word that every
-row repeats (党组, 学习 in a study-heavy notice) counts for little.
+Scores come from checker.matchscore (the weighted share of a problem's words an item carries).
+Assignment uses the whole picture: an item answers the problems it scores best on (within
+`relative` of its best), plus any other whose own words it mostly carries (one row answering two
+problems) — so a row is not counted for a problem another problem explains better: when the row
+answering problem k is deleted, the rows answering other problems do not silently take its place,
+and a near-miss row (党支部会议记录 for 党组会议记录) does not answer where the notice has both.
 
-Assignment uses the whole picture: an item counts for a problem only when that problem is among the
-item's own best matches (within RELATIVE of its top score). So when the row answering problem k is
-deleted, the rows that answer other problems do not silently take its place.
+A problem is then scored against all its items together (one problem may need several rows): it
+is covered from `cover`, and uncertain — a warning for a person to confirm, never a silent pass —
+from `uncertain` up to `cover` when every sub-problem is answered (an unanswered sub is a gap).
+A problem whose clause lists several failings (sub-problems) is covered only when each is
+answered: the lines of its items (the problem column's clauses, each measure, the completion
+standard) are assigned to the sub-problems the same way items are assigned to problems, and each
+sub needs `sub_cover` of its words in its own lines — the words it shares with its sibling
+sub-problems (学习 in 学习针对性不强 / 学习重数量轻质量) counting less. A sub that is a broad
+judgement (基层统计基础薄弱) is answered when the detail that follows it is.
 
-A problem that lists several distinct failings (subs) is covered only when each sub is found in the
-items assigned to the problem (or, failing that, anywhere in the plan's items).
+Weights come from the notice alone, so each item's scores do not depend on the other items: the
+verdict on a problem changes only when one of its own rows changes. The numbers are `Thresholds`:
+`python benchmarks/accuracy.py --cases fixtures/matching/cases.yaml --calibrate` searches them on
+each half of the labelled cases and reports both halves; the defaults are the values the two folds
+support (fold 1 prefers a lower sub_cover, which misses a held-out gap).
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
+import re
 from dataclasses import dataclass
 
-from checker.models import Evidence, Item, Plan, Problem, ProblemCoverage, Requirements, SubCoverage, Suggestion
-from checker.textterms import terms
-
-COVER = 0.24  # a problem is covered by an item scoring at least this…
-UNCERTAIN = 0.16  # …and uncertain (a warning, never a silent pass) between this and COVER
-RELATIVE = 0.75  # an item answers the problems scoring within 75% of its best problem
-SUB_COVER = 0.34  # a sub-problem needs this share of its terms in one answering item
-EVIDENCE_TERMS = 6
+from checker.matchscore import Grid, Scorer, Target
+from checker.models import Evidence, Item, Plan, Problem, ProblemCoverage, Requirements, SubCoverage
+from checker.textterms import analyse, is_broad_judgement
 
 
-@dataclass
-class _Doc:
-    key: str
-    bag: Counter
+@dataclass(frozen=True)
+class Thresholds:
+    cover: float = 0.30  # a problem is covered when its items together carry this share of it…
+    uncertain: float = 0.20  # …and uncertain (a warning, never a silent pass) from here up to cover
+    sub_cover: float = 0.30  # each sub-problem needs this share of it in the lines assigned to it
+    floor: float = 0.12  # below this an item (a line) does not answer a problem (a sub) at all
+    relative: float = 0.75  # an item answers the problems within 75% of its best problem's score…
+    residual: float = 0.5  # …and those with this share of their own words (not its best one's)
+    line_relative: float = 0.75  # the same for a line of an item and the sub-problems
+    line_residual: float = 0.3
 
 
-def item_text(item: Item) -> str:
-    return "\n".join(filter(None, [item.category or "", item.problem, item.measures, item.standard or ""]))
+DEFAULT = Thresholds()
+COVER, UNCERTAIN = DEFAULT.cover, DEFAULT.uncertain
+
+_CLAUSE = re.compile(r"[，,；;。！？!?\n]+")
+_SENTENCE = re.compile(r"[；;。！？!?\n]+|(?<![\d.])(?=\d{1,2}[.、．](?!\d))|(?=[（(]\d{1,2}[)）])")
 
 
-class Matcher:
-    def __init__(self, problems: list[Problem], items: list[Item], extra_texts: dict[str, str] | None = None):
-        self.problem_bags = {p.id: terms(p.text) for p in problems}
-        self.item_bags = {i.id: terms(item_text(i)) for i in items}
-        self.extra_bags = {k: terms(v) for k, v in (extra_texts or {}).items()}
-        docs = list(self.problem_bags.values()) + list(self.item_bags.values()) + list(self.extra_bags.values())
-        df: Counter = Counter()
-        for bag in docs:
-            df.update(bag.keys())
-        n = len(docs)
-        self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+def item_target(item: Item) -> Target:
+    own = "\n".join(filter(None, [item.problem, item.measures, item.standard or ""]))
+    return Target(item.id, analyse(own), analyse(item.category) if item.category else None)
 
-    def weight(self, bag: Counter) -> float:
-        return sum(self.idf.get(t, 1.0) for t in bag)
 
-    def score(self, query: Counter, target: Counter) -> tuple[float, list[str]]:
-        """Share of the query's IDF mass present in the target, and the shared words."""
-        total = self.weight(query)
-        if total <= 0:
-            return 0.0, []
-        shared = [t for t in query if t in target]
-        mass = sum(self.idf.get(t, 1.0) for t in shared)
-        words = sorted((t for t in shared if not t.startswith("~")), key=lambda t: -self.idf.get(t, 0))
-        return mass / total, words[:EVIDENCE_TERMS]
+def item_lines(item: Item) -> list[Target]:
+    """The item cut where a reviewer reads one statement: the problem column at each clause, the
+    measures and the standard at each sentence or numbered measure."""
+    pieces = _CLAUSE.split(item.problem) + _SENTENCE.split(item.measures) + _SENTENCE.split(item.standard or "")
+    context = analyse(item.category) if item.category else None
+    lines = [p.strip() for p in pieces if len(p.strip()) >= 2]
+    return [Target(f"{item.id}#{n}", analyse(line), context) for n, line in enumerate(lines, 1)]
+
+
+def sums_up_next(subs: list[str]) -> list[bool]:
+    """For each sub-problem: is it a broad judgement followed by the detail it sums up (基层统计基础
+    薄弱，部分企业统计台账不健全)? Answering the detail then answers it too."""
+    return [n + 1 < len(subs) and is_broad_judgement(s) for n, s in enumerate(subs)]
+
+
+class ProblemMatcher:
+    """Every problem against every item, once; then the assignment and the verdicts (which can be
+    taken again with other thresholds without scoring again: that is how they are calibrated)."""
+
+    def __init__(self, problems: list[Problem], items: list[Item]):
+        self.problems = problems
+        self.items = {i.id: i for i in items}
+        queries = {p.id: analyse(p.text) for p in problems}
+        targets = {i.id: item_target(i) for i in items}
+        # IDF over the notice's problems only: the weights do not move when the plan changes, so
+        # deleting one row cannot tip the verdict on a problem that row did not answer
+        self.scorer = Scorer(list(queries.values()))
+        self.grid = Grid(self.scorer, queries, targets)
+        self._lines = {i.id: item_lines(i) for i in items}
+        self._sub_grids: dict[tuple[str, tuple[str, ...]], tuple[list[str], Grid]] = {}
+
+    def without(self, item_ids: set[str]) -> ProblemMatcher:
+        """The matcher for the same plan less some items, without scoring again: the weights come
+        from the notice alone, so the other items' scores are exactly what a fresh match gives."""
+        clone = ProblemMatcher.__new__(ProblemMatcher)
+        clone.problems, clone.scorer = self.problems, self.scorer
+        clone.items = {k: i for k, i in self.items.items() if k not in item_ids}
+        clone.grid = self.grid.without(item_ids)
+        clone._lines = {k: v for k, v in self._lines.items() if k not in item_ids}
+        clone._sub_grids = self._sub_grids  # keyed by the items: still valid
+        return clone
+
+    def answered_by(self, item_id: str, th: Thresholds = DEFAULT) -> list[str]:
+        return self.grid.answered_by(item_id, th.floor, th.relative, th.residual)
+
+    def assignment(self, th: Thresholds = DEFAULT) -> dict[str, list[str]]:
+        """problem id → the items answering it, best first."""
+        return self.grid.assignment(th.floor, th.relative, th.residual)
+
+    def ranked(self, problem_id: str) -> list[Evidence]:
+        """Every item's own score against the problem, best first (for --explain)."""
+        out = [self._evidence(problem_id, k) for k in self.items]
+        return sorted(out, key=lambda e: -e.score)
+
+    def _evidence(self, problem_id: str, item_id: str) -> Evidence:
+        return Evidence(item=item_id, score=round(self.grid.scores[(problem_id, item_id)], 3),
+                        terms=self.grid.terms(problem_id, item_id))
+
+    def coverage(self, th: Thresholds = DEFAULT) -> dict[str, ProblemCoverage]:
+        assigned = self.assignment(th)
+        return {p.id: self._verdict(p, assigned[p.id], th) for p in self.problems}
+
+    def _verdict(self, problem: Problem, item_ids: list[str], th: Thresholds) -> ProblemCoverage:
+        if not item_ids:  # nothing answers it: show the closest item as evidence of the search
+            closest = [e for e in self.ranked(problem.id)[:1] if e.score > 0]
+            subs = [SubCoverage(text=s, covered=False) for s in problem.subs]
+            return ProblemCoverage(problem=problem.id, covered=False, uncertain=False, evidence=closest, subs=subs)
+        together, _ = self.scorer.score(self.grid.queries[problem.id], [self.grid.targets[k] for k in item_ids])
+        subs = self._subs(problem, item_ids, th)
+        subs_ok = all(s.covered for s in subs)
+        covered = together >= th.cover and subs_ok
+        # uncertain: the answer as a whole is in the band; a sub-problem nothing answers is a gap
+        uncertain = subs_ok and th.uncertain <= together < th.cover
+        return ProblemCoverage(problem=problem.id, covered=covered, uncertain=uncertain,
+                               evidence=[self._evidence(problem.id, k) for k in item_ids], subs=subs)
+
+    def _sub_grid(self, problem: Problem, item_ids: list[str]) -> tuple[list[str], Grid]:
+        """The problem's required units × the lines of its items (cached: thresholds do not change it)."""
+        key = (problem.id, tuple(item_ids))
+        if key not in self._sub_grids:
+            units = list(problem.subs)
+            queries = {f"U{n}": analyse(u) for n, u in enumerate(units)}
+            lines = {t.key: t for k in item_ids for t in self._lines[k]}
+            rest = problem.text
+            for sub in problem.subs:
+                rest = rest.replace(sub, "")
+            scorer = self.scorer.focused([analyse(s) for s in problem.subs] + [analyse(rest)])
+            self._sub_grids[key] = (units, Grid(scorer, queries, lines))
+        return self._sub_grids[key]
+
+    def _subs(self, problem: Problem, item_ids: list[str], th: Thresholds) -> list[SubCoverage]:
+        if not problem.subs:
+            return []
+        units, grid = self._sub_grid(problem, item_ids)
+        assigned = grid.assignment(th.floor, th.line_relative, th.line_residual)
+        out: list[SubCoverage] = []
+        for n, text in enumerate(units):
+            query = grid.queries[f"U{n}"]
+            if not query.words:  # nothing to look for (a sub made of slogans only)
+                out.append(SubCoverage(text=text, covered=True))
+                continue
+            lines = assigned[f"U{n}"]
+            score, terms = grid.scorer.score(query, [grid.targets[k] for k in lines])
+            evidence = [Evidence(item=lines[0].split("#")[0], score=round(score, 3), terms=terms)] if lines and score > 0 else []
+            out.append(SubCoverage(text=text, covered=score >= th.sub_cover, evidence=evidence))
+        for n, sums_up in reversed(list(enumerate(sums_up_next(units)))):
+            if sums_up and not out[n].covered and out[n + 1].covered:
+                out[n] = SubCoverage(text=units[n], covered=True, evidence=out[n + 1].evidence)
+        return out
 
 
 def match_problems(req: Requirements, plan: Plan) -> dict[str, ProblemCoverage]:
-    m = Matcher(req.problems, plan.items)
-    scores: dict[tuple[str, str], tuple[float, list[str]]] = {}
-    for p in req.problems:
-        for i in plan.items:
-            scores[(p.id, i.id)] = m.score(m.problem_bags[p.id], m.item_bags[i.id])
-    # each item's own best problems
-    answers: dict[str, set[str]] = {}
-    for i in plan.items:
-        best = max((scores[(p.id, i.id)][0] for p in req.problems), default=0.0)
-        answers[i.id] = {p.id for p in req.problems if best > 0 and scores[(p.id, i.id)][0] >= RELATIVE * best}
-    result: dict[str, ProblemCoverage] = {}
-    for p in req.problems:
-        ranked = sorted(plan.items, key=lambda i: -scores[(p.id, i.id)][0])
-        assigned = [i for i in ranked if p.id in answers[i.id] and scores[(p.id, i.id)][0] >= UNCERTAIN]
-        evidence = [Evidence(item=i.id, score=round(scores[(p.id, i.id)][0], 3), terms=scores[(p.id, i.id)][1])
-                    for i in (assigned or ranked[:1])]
-        best_assigned = scores[(p.id, assigned[0].id)][0] if assigned else 0.0
-        covered = best_assigned >= COVER
-        uncertain = not covered and best_assigned >= UNCERTAIN
-        subs = _match_subs(m, p, assigned if covered else [], plan.items) if p.subs else []
-        if covered and subs and not all(s.covered for s in subs):
-            covered = False
-        result[p.id] = ProblemCoverage(problem=p.id, covered=covered, uncertain=uncertain,
-                                       evidence=evidence[:5], subs=subs)
-    return result
-
-
-def _match_subs(m: Matcher, problem: Problem, assigned: list[Item], items: list[Item]) -> list[SubCoverage]:
-    out = []
-    for sub in problem.subs:
-        bag = terms(sub)
-        if not bag:
-            out.append(SubCoverage(text=sub, covered=True))
-            continue
-        best: tuple[float, list[str], Item | None] = (0.0, [], None)
-        for pool in (assigned, items):  # the problem's own items first
-            for i in pool:
-                s, words = m.score(bag, m.item_bags[i.id])
-                if s > best[0]:
-                    best = (s, words, i)
-            if best[0] >= SUB_COVER:
-                break
-        evidence = [Evidence(item=best[2].id, score=round(best[0], 3), terms=best[1])] if best[2] else []
-        out.append(SubCoverage(text=sub, covered=best[0] >= SUB_COVER, evidence=evidence))
-    return out
+    return ProblemMatcher(req.problems, plan.items).coverage()
 
 
 def match_suggestions(req: Requirements, plan: Plan) -> dict[str, ProblemCoverage]:
     """A suggestion is taken up when some item or plan paragraph carries enough of it."""
-    paragraphs = {f"B{n}": b.text for n, b in enumerate(plan.document.body_blocks(), 1) if len(b.text) >= 8}
-    m = Matcher([Problem(id=s.id, text=s.text, location=s.location) for s in req.suggestions], plan.items, paragraphs)
+    paragraphs = [Target(f"B{n}", analyse(b.text)) for n, b in enumerate(plan.document.body_blocks(), 1)
+                  if len(b.text) >= 8]
+    targets = [item_target(i) for i in plan.items] + paragraphs
+    queries = {s.id: analyse(s.text) for s in req.suggestions}
+    scorer = Scorer(list(queries.values()) + [t.own for t in targets])
     out: dict[str, ProblemCoverage] = {}
     for s in req.suggestions:
-        bag = terms(s.text)
-        candidates = [(i.id, *m.score(bag, m.item_bags[i.id])) for i in plan.items]
-        candidates += [(k, *m.score(bag, b)) for k, b in m.extra_bags.items()]
-        candidates.sort(key=lambda c: -c[1])
-        top = candidates[:3]
-        best = top[0][1] if top else 0.0
+        candidates = sorted(((t.key, *scorer.score(queries[s.id], [t])) for t in targets), key=lambda c: -c[1])[:3]
+        best = candidates[0][1] if candidates else 0.0
         out[s.id] = ProblemCoverage(
             problem=s.id, covered=best >= COVER, uncertain=UNCERTAIN <= best < COVER,
-            evidence=[Evidence(item=k, score=round(sc, 3), terms=w) for k, sc, w in top if sc > 0],
+            evidence=[Evidence(item=k, score=round(sc, 3), terms=w) for k, sc, w in candidates if sc > 0],
         )
     return out
 
 
 def ranked_candidates(req: Requirements, plan: Plan, problem_id: str, limit: int = 8) -> list[Evidence]:
     """For --explain: every item's score against one problem, best first."""
-    m = Matcher(req.problems, plan.items)
-    bag = m.problem_bags[problem_id]
-    scored = [Evidence(item=i.id, score=round(s, 3), terms=w) for i in plan.items for s, w in [m.score(bag, m.item_bags[i.id])]]
-    return sorted(scored, key=lambda e: -e.score)[:limit]
+    return ProblemMatcher(req.problems, plan.items).ranked(problem_id)[:limit]

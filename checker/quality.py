@@ -5,37 +5,96 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 from checker.models import Item
 
 _PUNCT = re.compile(r"[\s，。；：、,.;:！？!?“”\"'（）()《》【】\[\]\-—…·0-9０-９一二三四五六七八九十]+")
-_NUMBERED = re.compile(r"\d+\s*(?:个|项|次|人|家|件|条|%|万|元|天|日|月|年|期|场|份|名)")
-_DATE = re.compile(r"\d{1,4}\s*年|\d{1,2}\s*月")
+_NUMBERED = re.compile(r"\d+\s*(?:个|项|次|人|家|件|条|%|万|元|天|日|月|年|期|场|份|名|学时|小时|分钟|批|处|户|所|笔)")
+_DATE = re.compile(r"\d{1,4}\s*年|\d{1,2}\s*月|[上下]半年|年底|月底|季度末|[0-9一二三四五六七八九十]+个?(?:工作日|日|天)内")
+_PERIODIC = re.compile(r"每(?:次|周|旬|月|季度?|半年|年|学期)|季度|月度|逐(?:笔|项|人|户|条|一|个|件)|一律|全覆盖|全部")
+_CLAUSES = re.compile(r"[，,；;。！？!?\n]+")
+_MANY_SPECIFIC = 5
+
+
+def _checkable(text: str) -> bool:
+    """A number, a date or a period, an exact scope (逐笔, 一律, 全覆盖) or a named document
+    (《…》): something a reviewer can check later."""
+    return bool(_NUMBERED.search(text) or _DATE.search(text) or _PERIODIC.search(text) or "《" in text)
 
 
 def _concrete(measures: str, actions: tuple[str, ...]) -> bool:
-    return bool(_NUMBERED.search(measures) or _DATE.search(measures) or any(a in measures for a in actions))
+    return _checkable(measures) or any(a in measures for a in actions)
 
 
-def slogan_only(measures: str, slogans: tuple[str, ...], actions: tuple[str, ...]) -> list[str] | None:
+@cache
+def _abstract_words() -> frozenset[str]:
+    from checker.resources import data_file
+
+    words: set[str] = set()
+    for line in data_file("abstract.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+def _is_action(word: str, actions: tuple[str, ...]) -> bool:
+    """An action word of the pack, or several run together (建立健全)."""
+    if word in actions:
+        return True
+    return len(word) == 4 and word[:2] in actions and word[2:] in actions
+
+
+def _acts(clause: str, actions: tuple[str, ...], problem: str = "") -> bool:
+    """Does the clause use an action word of its own? Words are compared whole (组织 is not in
+    党组织), an abstraction (制度) is no action, nor a word the problem already uses (规定 in
+    八项规定)."""
+    from checker.textterms import _tokenizer
+
+    abstract = _abstract_words()
+    return any(_is_action(t, actions) and t not in abstract and t not in problem for t in _tokenizer().lcut(clause))
+
+
+def _specific_words(clause: str, slogans: tuple[str, ...], actions: tuple[str, ...]) -> list[str]:
+    """The clause's words for specific objects (采购内控, 白条入账, 讲座论坛), not abstractions
+    (长效机制, 工作水平, 底线): what is left after slogans, actions, generic and weak words."""
+    from checker.textterms import is_weak, words
+
+    rest = clause
+    for s in sorted(slogans, key=len, reverse=True):
+        rest = rest.replace(s, " ")
+    abstract = _abstract_words()
+    return [w for w in words(rest) if w not in abstract and not _is_action(w, actions) and not is_weak(w)]
+
+
+def _says_something(clause: str, slogans: tuple[str, ...], actions: tuple[str, ...], problem: str) -> bool:
+    """An action of its own on a specific object, or a clause full of specific things (项目部党组织
+    书记与项目经理交叉任职) — whatever its verbs, it is more than a slogan."""
+    specific = _specific_words(clause, slogans, actions)
+    return bool(specific) and (_acts(clause, actions, problem) or len(specific) >= _MANY_SPECIFIC)
+
+
+def slogan_only(measures: str, slogans: tuple[str, ...], actions: tuple[str, ...],
+                problem: str | list[str] = "") -> list[str] | None:
     """The slogans found, when the measures are made of nothing else; None otherwise.
 
-    Measures are vague when they name no concrete action, object, number or date, and what is left
-    after removing the slogan words is too little to be a measure of its own (≤ 6 characters per
-    sentence on average: 加强学习 / 提高认识 / 高度重视 leave nothing).
+    Measures are vague when they use slogans (进一步加强 / 切实提高 / 高度重视) and no clause says
+    anything checkable: no number, date or period, no named document, no exact scope, and no
+    action on a specific object (“建立健全长效机制”, “提高工作水平” act on abstractions only).
+    Measures that only say the problem again (given `problem`: one wording or several, see
+    answered_problems) are IT-MEASURE's, not vague.
     """
     text = measures.strip()
-    if not text or _concrete(text, actions):
+    if not text or _checkable(text):
         return None
     found = [s for s in slogans if s in text]
     if not found:
         return None
-    rest = text
-    for s in sorted(slogans, key=len, reverse=True):
-        rest = rest.replace(s, "")
-    rest = _PUNCT.sub("", rest)
-    sentences = max(1, len([s for s in re.split(r"[。；;\n]", text) if s.strip()]))
-    if len(rest) / sentences > 6:
+    problems = [problem] if isinstance(problem, str) else list(problem)
+    if restates_any(text, [p for p in problems if p], actions, slogans) is not None:
+        return None  # it says the problem again: IT-MEASURE's case, not a slogan
+    known = "".join(problems)
+    if any(_says_something(clause, slogans, actions, known) for clause in _CLAUSES.split(text)):
         return None
     return found[:5]
 
@@ -45,27 +104,84 @@ _FILLER = re.compile(r"[的了要和与及等将把对并]")
 
 def _chars(text: str) -> set[str]:
     """Character bigrams of the text without punctuation, filler characters and the generic words
-    of the stop list (问题, 整改, 到位 …): what is left is what the text is about."""
+    of the stop list (问题, 整改, 到位 …): what is left is what the text is about. A removed word
+    leaves a gap, so no bigram spans it (解决党建 gives 党建, not 决党)."""
     from checker.textterms import stopwords
 
     clean = text
     for word in sorted((w for w in stopwords() if len(w) >= 2), key=len, reverse=True):
-        clean = clean.replace(word, "")
-    clean = _FILLER.sub("", _PUNCT.sub("", clean))
-    return {clean[i : i + 2] for i in range(len(clean) - 1)}
+        clean = clean.replace(word, "|")
+    clean = _FILLER.sub("|", _PUNCT.sub("|", clean))
+    return {seg[i : i + 2] for seg in clean.split("|") for i in range(len(seg) - 1)}
 
 
-def restates_problem(measures: str, problem: str, actions: tuple[str, ...]) -> float | None:
+_REFERS_TO_PROBLEM = re.compile(r"问题|现象|情况")
+
+
+def _default_slogans() -> tuple[str, ...]:
+    """The stop list's words (slogans and filler) when a caller names no slogan concept."""
+    from checker.textterms import stopwords
+
+    return tuple(w for w in stopwords() if len(w) >= 2)
+
+
+def _slogan_share(text: str, slogans: tuple[str, ...]) -> float:
+    """The share of the text's characters (punctuation aside) that are slogan words."""
+    clean = _PUNCT.sub("", text)
+    if not clean or not slogans:
+        return 0.0
+    rest = clean
+    for s in sorted(slogans, key=len, reverse=True):
+        rest = rest.replace(s, "")
+    return 1 - len(rest) / len(clean)
+
+
+def answered_problems(item: Item, requirements, coverage) -> list[str]:
+    """The problem column of the item and the notice's wording of each problem the matcher links it
+    to (as an answer, or as the closest item): a measure that repeats either only restates (a short column — 党建与业务融合不够 —
+    or none at all must not hide a restatement of the notice)."""
+    texts = [item.problem] if item.problem.strip() else []
+    for p in requirements.problems:
+        cov = coverage.get(p.id)
+        if cov is not None and any(e.item == item.id for e in cov.evidence):
+            texts.append(p.text)
+    return texts
+
+
+def restates_any(measures: str, problems: list[str], actions: tuple[str, ...],
+                 slogans: tuple[str, ...] = ()) -> float | None:
+    """restates_problem against each wording of the problem; the highest overlap found, or None."""
+    found = [o for p in problems if (o := restates_problem(measures, p, actions, slogans)) is not None]
+    return max(found) if found else None
+
+
+def restates_problem(measures: str, problem: str, actions: tuple[str, ...],
+                     slogans: tuple[str, ...] = ()) -> float | None:
     """The overlap (share of the measures' character bigrams found in the problem) when the
-    measures only restate the problem; None when they add something of their own."""
+    measures only restate the problem; None when they add something of their own.
+
+    Restating: almost all of the measures is the problem's wording (≥ 0.8); or, with nothing
+    checkable and no action of their own (an action word the problem already uses — 规定 in
+    八项规定 — is not one), most of it is (≥ 0.6) and it repeats a good part of the problem
+    (≥ 0.55 of the problem's wording: “提高档案管理水平” names the topic, not the failing) without
+    being mostly slogans (that is IT-VAGUE's “持续加强基层党组织建设”; `slogans`, by default the
+    stop list's), or it
+    frames itself as the problem (针对…的问题，认真整改) with at least half its wording from it.
+    """
     if not measures.strip() or not problem.strip():
         return None
-    m = _chars(measures)
-    if not m:
+    m, p = _chars(measures), _chars(problem)
+    if not m or not p:
         return None
-    overlap = len(m & _chars(problem)) / len(m)
-    if overlap >= 0.8 or (overlap >= 0.6 and not _concrete(measures, actions)):
-        return overlap
+    shared = len(m & p)
+    forward, backward = shared / len(m), shared / len(p)
+    concrete = _checkable(measures) or _acts(measures, actions, problem)
+    if forward >= 0.8:
+        return forward
+    if not concrete and forward >= 0.6 and backward >= 0.55 and _slogan_share(measures, slogans or _default_slogans()) < 0.3:
+        return forward
+    if not concrete and forward >= 0.5 and _REFERS_TO_PROBLEM.search(measures):
+        return forward
     return None
 
 

@@ -59,8 +59,9 @@ def _covered(ctx: CheckContext, problem: Problem) -> Outcome:
 
 
 def _uncertain(ctx: CheckContext, problem: Problem) -> Outcome:
-    cov = ctx.coverage[problem.id]
-    return Outcome(cov.uncertain, "匹配得分处于不确定区间，请人工确认" if cov.uncertain else "")
+    from checker.explain import uncertain_outcome
+
+    return uncertain_outcome(ctx.coverage[problem.id], ctx.plan)
 
 
 def _suggestion_covered(ctx: CheckContext, suggestion: Suggestion) -> Outcome:
@@ -70,9 +71,10 @@ def _suggestion_covered(ctx: CheckContext, suggestion: Suggestion) -> Outcome:
 
 
 def _vague(ctx: CheckContext, item: Item, slogans: str, actions: str) -> Outcome:
-    from checker.quality import slogan_only
+    from checker.quality import answered_problems, slogan_only
 
-    found = slogan_only(item.measures, ctx.concepts[slogans], ctx.concepts[actions])
+    problems = answered_problems(item, ctx.requirements, ctx.coverage)
+    found = slogan_only(item.measures, ctx.concepts[slogans], ctx.concepts[actions], problems)
     if found is None:
         return Outcome(False)
     loc = item.field_locations.get("measures", item.location)
@@ -86,9 +88,9 @@ def _vague(ctx: CheckContext, item: Item, slogans: str, actions: str) -> Outcome
 
 
 def _restating(ctx: CheckContext, item: Item, actions: str) -> Outcome:
-    from checker.quality import restates_problem
+    from checker.quality import answered_problems, restates_any
 
-    overlap = restates_problem(item.measures, item.problem, ctx.concepts[actions])
+    overlap = restates_any(item.measures, answered_problems(item, ctx.requirements, ctx.coverage), ctx.concepts[actions])
     if overlap is None:
         return Outcome(False)
     loc = item.field_locations.get("measures", item.location)

@@ -1,4 +1,9 @@
-"""The JSON report, schema_version 1 (the contract in DESIGN.md)."""
+"""The JSON report, schema_version 1 (the contract in DESIGN.md).
+
+Additions to the contract (allowed: consumers ignore keys they do not know): summary.waived, and
+per finding a `fingerprint` (stable across edits that move it, see checker.report.fingerprint)
+and `waived` (null, or the reviewer's reason). Waived findings are not counted in
+summary.errors/warnings and do not make `passed` false."""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import json
 from checker import __version__
 from checker.check import CheckResult
 from checker.models import Deadline, Item, Location, ProblemCoverage
+from checker.report.fingerprint import fingerprints
 
 SCHEMA_VERSION = 1
 
@@ -33,6 +39,14 @@ def _item(item: Item) -> dict:
     }
 
 
+def _waiver(waiver) -> dict | None:
+    """A waived finding stays in the list (additive key; null when not waived)."""
+    if waiver is None:
+        return None
+    return {"reason": waiver.reason, "by": waiver.by, "date": waiver.date.isoformat() if waiver.date else None,
+            "source": waiver.source}
+
+
 def build(result: CheckResult, fail_on: str = "error") -> dict:
     req, plan = result.requirements, result.plan
     problems = []
@@ -46,6 +60,7 @@ def build(result: CheckResult, fail_on: str = "error") -> dict:
                      for s in cov.subs],
         })
     errors, warnings = result.count("error"), result.count("warning")
+    prints = fingerprints(result)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "plancheck", "version": __version__},
@@ -57,15 +72,16 @@ def build(result: CheckResult, fail_on: str = "error") -> dict:
                              for n, a in result.params.items()}},
         "summary": {"problems": len(req.problems), "covered": sum(1 for c in result.coverage.values() if c.covered),
                     "items": len(plan.items), "errors": errors, "warnings": warnings,
-                    "passed": not result.failed(fail_on)},
+                    "waived": len(result.waived), "passed": not result.failed(fail_on)},
         "problems": problems,
         "suggestions": [{"id": s.id, "text": s.text, "covered": result.suggestion_coverage[s.id].covered,
                          "evidence": _evidence(result.suggestion_coverage[s.id])}
                         for s in req.suggestions if s.id in result.suggestion_coverage],
         "items": [_item(i) for i in plan.items],
         "findings": [{"rule": f.rule, "severity": f.severity, "message": f.message, "problem": f.problem,
-                      "item": f.item, "location": _location(f.location), "snippet": f.snippet}
-                     for f in result.findings],
+                      "item": f.item, "location": _location(f.location), "snippet": f.snippet,
+                      "fingerprint": prints[n], "waived": _waiver(result.waived.get(n))}
+                     for n, f in enumerate(result.findings)],
         "notes": list(result.notes),
     }
 

@@ -1,0 +1,184 @@
+"""The matcher at a reviewer's granularity: paraphrase, abbreviation, order, category headings, one
+row for two problems and one problem over several rows, sub-problems, near misses, the uncertain
+band, evidence on every verdict — on small hand-written notices and plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.match import DEFAULT, ProblemMatcher, match_problems, sums_up_next
+from checker.models import Item, Location, Plan, Problem, Requirements, Document
+from checker.testing import check_data, fired
+from checker.textterms import analyse, extend_vocabulary, is_weak, synonyms, words
+
+LOC = Location(kind="notice", line=1)
+
+
+def problem(pid: str, text: str, subs: list[str] | None = None) -> Problem:
+    return Problem(id=pid, text=text, subs=subs or [], location=LOC)
+
+
+def item(iid: str, problem_text: str, measures: str, category: str | None = None, standard: str | None = None) -> Item:
+    return Item(id=iid, source="table", location=Location(kind="table_cell", table=1, row=int(iid[1:]) + 1, col=2),
+                problem=problem_text, measures=measures, category=category, standard=standard)
+
+
+def coverage(problems: list[Problem], items: list[Item]):
+    req = Requirements(notice_path="n.txt", notice_sha256="0", problems=problems)
+    plan = Plan(path="p.docx", sha256="0", items=items, document=Document(path="p.docx", sha256="0", format="docx", blocks=[]))
+    return match_problems(req, plan)
+
+
+# A small notice of a 县文旅局 in the shape real notices have: summaries, sub-problems, near misses.
+NOTICE = [
+    problem("P1", "选人用人不规范，干部选拔任用动议程序不规范，考察谈话范围偏窄",
+            ["干部选拔任用动议程序不规范", "考察谈话范围偏窄"]),
+    problem("P2", "党组会议记录不完整，会议纪要印发不及时", ["党组会议记录不完整", "会议纪要印发不及时"]),
+    problem("P3", "机关党支部“三会一课”流于形式，支部会议记录不规范", ["机关党支部“三会一课”流于形式", "支部会议记录不规范"]),
+    problem("P4", "落实“两个责任”不到位，班子成员履行“一岗双责”不力"),
+    problem("P5", "公务接待费用报销审核不严，存在无公函接待"),
+]
+
+ROWS = [
+    item("I1", "严格执行干部选拔任用程序、规范动议和考察环节",
+         "1.修订《干部选拔任用工作规程》，动议须经党组会议集体研究并形成纪实。\n2.考察谈话范围扩大到所在科室全体人员。"),
+    item("I2", "党组会议记录和纪要", "1.明确办公室专人负责党组会议记录，会后3个工作日内整理归档。\n2.会议纪要在会后5个工作日内印发。"),
+    item("I3", "支部组织生活不规范", "1.制定机关党支部“三会一课”年度计划，每月固定主题党日。\n2.统一支部会议记录本格式，机关党委每季度检查一次。"),
+    item("I4", "压实主体责任和监督责任", "1.制定党组落实全面从严治党主体责任清单，派驻纪检组长每季度约谈一次。\n2.班子成员每半年到分管科室开展廉政谈话。"),
+    item("I5", "", "1.对2023年以来公务接待费用报销单据逐笔审核，无公函接待的费用由当事人退赔。\n2.修订《公务接待管理办法》。"),
+]
+
+
+def test_the_complete_plan_answers_every_problem_with_its_own_row():
+    cov = coverage(NOTICE, ROWS)
+    assert all(c.covered for c in cov.values()), {k: c for k, c in cov.items() if not c.covered}
+    assert {pid: c.evidence[0].item for pid, c in cov.items()} == {f"P{n}": f"I{n}" for n in range(1, 6)}
+
+
+def test_paraphrase_and_abbreviation_are_the_same_thing():
+    # 选人用人 ~ 干部选拔任用 (synonym table); 两个责任 = 主体责任 + 监督责任 (abbreviation)
+    assert "选人用人" in words("严格执行干部选拔任用程序")
+    assert {"主体责任", "监督责任"} <= set(words("落实“两个责任”不到位"))
+    cov = coverage(NOTICE, ROWS)
+    assert "选人用人" in cov["P1"].evidence[0].terms
+    assert "主体责任" in cov["P4"].evidence[0].terms
+
+
+def test_row_order_does_not_matter():
+    forward = coverage(NOTICE, ROWS)
+    backward = coverage(NOTICE, [r.model_copy(update={"id": f"I{n}"}) for n, r in enumerate(reversed(ROWS), 1)])
+    assert {k: c.covered for k, c in forward.items()} == {k: c.covered for k, c in backward.items()}
+
+
+@pytest.mark.parametrize("gone", range(5))
+def test_deleting_a_row_uncovers_its_problem_and_nothing_else(gone):
+    cov = coverage(NOTICE, [r for n, r in enumerate(ROWS) if n != gone])
+    assert not cov[f"P{gone + 1}"].covered and not cov[f"P{gone + 1}"].uncertain
+    assert all(c.covered for pid, c in cov.items() if pid != f"P{gone + 1}")
+
+
+def test_a_near_miss_row_does_not_answer():
+    # without the 党组会议记录 row, the 支部会议记录 row (P3's) must not be taken for it
+    rows = [r for r in ROWS if r.id != "I2"] + [item("I9", "", "会议纪要在会后5个工作日内印发，办公室每月通报印发情况。")]
+    cov = coverage(NOTICE, rows)
+    assert not cov["P2"].covered
+    assert [s.covered for s in cov["P2"].subs] == [False, True]
+    assert cov["P3"].covered and cov["P3"].evidence[0].item == "I3"
+
+
+def test_a_sub_problem_nobody_answers_is_a_gap_with_evidence_per_sub():
+    rows = list(ROWS)
+    rows[0] = item("I1", "干部选拔任用动议程序不规范", "修订《干部选拔任用工作规程》，动议须经党组会议集体研究并形成纪实。")
+    cov = coverage(NOTICE, rows)["P1"]
+    assert not cov.covered and not cov.uncertain
+    first, second = cov.subs
+    assert first.covered and first.evidence[0].item == "I1" and first.evidence[0].terms
+    assert not second.covered
+
+
+def test_one_row_may_answer_two_problems_and_one_problem_may_need_two_rows():
+    rows = [
+        item("I1", "选人用人不规范，党组会议记录不完整",
+             "1.修订《干部选拔任用工作规程》，动议须经党组会议研究，考察谈话范围扩大到全体人员。\n"
+             "2.党组会议记录由办公室专人负责，纪要在会后5个工作日内印发。"),
+        item("I2", "机关党支部“三会一课”流于形式", "制定机关党支部“三会一课”年度计划，每月固定主题党日。"),
+        item("I3", "支部会议记录不规范", "统一支部会议记录本格式，机关党委每季度检查一次。"),
+        *ROWS[3:],
+    ]
+    cov = coverage(NOTICE, rows)
+    assert cov["P1"].covered and cov["P2"].covered
+    assert cov["P1"].evidence[0].item == "I1" and cov["P2"].evidence[0].item == "I1"
+    assert cov["P3"].covered and {e.item for e in cov["P3"].evidence} == {"I2", "I3"}
+    assert {s.evidence[0].item for s in cov["P3"].subs} == {"I2", "I3"}
+
+
+def test_the_category_heading_is_context_for_measures_only_rows():
+    notice = [problem("P1", "意识形态工作责任制落实不到位，阵地管理不严", ["意识形态工作责任制落实不到位", "阵地管理不严"]),
+              problem("P2", "财务报销审核不严")]
+    heading = "一、关于意识形态工作责任制落实不到位的问题"
+    rows = [item("I1", "", "党组每半年专题研究1次，研究情况在局网站公开。", category=heading),
+            item("I2", "", "对局网站、公众号等阵地逐一登记，建立阵地管理台账。", category=heading),
+            item("I3", "", "修订《财务报销审核办法》，每季度抽查报销凭证。")]
+    cov = coverage(notice, rows)
+    assert cov["P1"].covered and {e.item for e in cov["P1"].evidence} == {"I1", "I2"}
+    without = coverage(notice, [r.model_copy(update={"category": None}) for r in rows])
+    assert without["P1"].evidence[0].score < cov["P1"].evidence[0].score
+
+
+def test_a_broad_judgement_is_answered_with_the_detail_it_sums_up():
+    subs = ["基层统计基础薄弱", "部分企业统计台账不健全", "数据审核把关不严"]
+    assert sums_up_next(subs) == [True, False, False]
+    notice = [problem("P1", "统计数据质量管控不严，基层统计基础薄弱，部分企业统计台账不健全，数据审核把关不严", subs)]
+    rows = [item("I1", "统计数据质量管控不严", "1.对规上企业统计台账开展全面检查。\n2.建立数据审核“三级把关”制度。")]
+    assert coverage(notice, rows)["P1"].covered
+
+
+def test_uncertain_band_is_a_warning_not_an_error():
+    data = {"notice": {"problems": ["公务接待费用报销审核不严", "党组会议记录不完整"]}, "paragraphs": [],
+            "items": [{"problem": "关于接待管理的问题", "measures": "实行接待清单审核制度，每季度抽查一次。"},
+                      {"problem": "党组会议记录不完整", "measures": "明确办公室专人负责党组会议记录，会后3个工作日内归档。"}]}
+    result = check_data(data, packs=["xuncha"])
+    cov = result.coverage["P1"]
+    assert cov.uncertain and not cov.covered
+    assert DEFAULT.uncertain <= cov.evidence[0].score < DEFAULT.cover
+    assert "CV-UNCERTAIN" in fired(result) and "CV-PROBLEM" not in fired(result)
+    finding = next(f for f in result.findings if f.rule == "CV-UNCERTAIN")
+    assert finding.problem == "P1" and "I1" in finding.message
+
+
+def test_every_verdict_carries_evidence():
+    rows = [r for r in ROWS if r.id != "I5"]
+    for pid, cov in coverage(NOTICE, rows).items():
+        if cov.covered:
+            assert cov.evidence and all(e.terms for e in cov.evidence), pid
+            assert all(s.evidence for s in cov.subs), pid
+    lost = coverage(NOTICE, rows)["P5"]
+    assert not lost.covered and all(e.score < DEFAULT.floor for e in lost.evidence)
+
+
+def test_weights_do_not_depend_on_the_plan():
+    # IDF comes from the notice only: removing an unrelated row cannot tip another verdict
+    full = ProblemMatcher(NOTICE, ROWS)
+    fewer = ProblemMatcher(NOTICE, ROWS[:3])
+    for p in NOTICE:
+        for w in full.grid.queries[p.id].words:
+            assert full.scorer.weight(w) == fewer.scorer.weight(w)
+        for r in ROWS[:3]:
+            assert full.grid.scores[(p.id, r.id)] == fewer.grid.scores[(p.id, r.id)]
+
+
+def test_negated_descriptions_are_weak_and_answered_by_their_positive():
+    assert words("党组会议记录不完整")[-1] == "不完整" and is_weak("不完整")
+    notice = [problem("P1", "党组会议记录不完整")]
+    cov = coverage(notice, [item("I1", "", "党组会议记录由专人负责，完整记载讨论和表决情况。")])["P1"]
+    assert cov.covered and "不完整" in cov.evidence[0].terms
+
+
+def test_text_is_tokenised_once():
+    assert analyse("党组会议记录不完整") is analyse("党组会议记录不完整")
+
+
+def test_vocabulary_can_be_extended_without_swapping_the_shipped_table():
+    extend_vocabulary(terms=["县域医共体"], synonyms={"医疗卫生共同体": ["医共体", "县域医共体"]})
+    assert synonyms()["县域医共体"] == synonyms()["医疗卫生共同体"] == ("医共体",)
+    assert words("县域医共体") == words("紧密型医疗卫生共同体") == ["医共体"]
