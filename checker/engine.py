@@ -116,7 +116,7 @@ def _finding(rule: Rule, ctx: CheckContext, subject, outcome: Outcome, lang: str
         where = subject.location.describe(lang, cell=False)
         values.update({
             "item.id": subject.id,
-            "item.where": f"{where}：" if lang == "zh" and where else (f"{where}: " if where else ""),
+            "item.where": (f"{where}：" if where else "") if lang == "zh" else where,  # en messages add ": "
             "item.problem": (subject.problem or "（未写问题）")[:60],
             "item.measures": subject.measures[:60],
             "item.deadline": subject.deadline.text if subject.deadline else "",
