@@ -182,3 +182,14 @@ def run_case(case: dict, base_dir) -> CaseOutcome:
     except PlancheckError as exc:
         return CaseOutcome(case, None, exc.message, texts)
     return CaseOutcome(case, result, None, texts)
+
+
+def text_document(text: str, path: str = "notice.txt") -> Document:
+    """A Document as the text reader makes it: one paragraph block per non-empty line (tests build
+    notices from inline text with this, without a file)."""
+    blocks = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            blocks.append(Block(kind="paragraph", text=line.strip(),
+                                location=Location(file=path, kind="notice", line=number, paragraph=len(blocks) + 1)))
+    return Document(path=path, sha256="0" * 64, format="txt", blocks=blocks)

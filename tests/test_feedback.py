@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from checker.testing import text_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,14 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO.parent / "shared" / "examples"
 
 
-def notice(text: str, path: str = "notice.txt") -> Document:
-    """A Document as the text reader makes it: one paragraph block per non-empty line."""
-    blocks = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            blocks.append(Block(kind="paragraph", text=line.strip(),
-                                location=Location(file=path, kind="notice", line=number, paragraph=len(blocks) + 1)))
-    return Document(path=path, sha256="0" * 64, format="txt", blocks=blocks)
+notice = text_document  # one paragraph block per non-empty line
 
 
 def texts(items) -> list[str]:

@@ -10,24 +10,20 @@ from pathlib import Path
 
 import pytest
 
+from checker.testing import text_document
+
 from checker.cli import main
 from checker.documents import read_document
 from checker.errors import InputError
 from checker.feedback import analyse_notice, extract_requirements, for_unit
-from checker.models import Block, Document, Duration, Location
+from checker.models import Duration
 from checker.notice.metadata import find_round
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTRACTION = ROOT / "fixtures" / "extraction"
 
 
-def notice(text: str, path: str = "notice.txt") -> Document:
-    blocks = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            blocks.append(Block(kind="paragraph", text=line.strip(),
-                                location=Location(file=path, kind="notice", line=number, paragraph=len(blocks) + 1)))
-    return Document(path=path, sha256="0" * 64, format="txt", blocks=blocks)
+notice = text_document  # one paragraph block per non-empty line
 
 
 def texts(items) -> list[str]:
