@@ -38,7 +38,7 @@ from checker.documents import normalize_text, read_document  # noqa: E402
 from checker.feedback import extract_requirements  # noqa: E402
 from checker.models import Requirements  # noqa: E402
 
-LABEL_DIRS = (ROOT / "fixtures" / "notices", ROOT / "fixtures" / "extraction")
+LABEL_DIRS = (ROOT / "fixtures" / "notices", ROOT / "fixtures" / "extraction", ROOT / "fixtures" / "matching" / "notices")
 TARGET_F1 = 0.95
 TARGET_COUNT_EXACT = 0.90
 _IGNORED = set(" \t\n\u3000。；;，,：:")  # not counted in overlaps (see the docstring)

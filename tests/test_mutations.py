@@ -111,10 +111,7 @@ def _model_mutations(base: Path, name: str) -> dict[str, list[str]]:
 
 
 # Known disagreements, each a strict xfail so that the day it is fixed the test says so.
-KNOWN = {
-    "tongji-restated": "the notice reader gives P3 and P6 sub-problems the labels do not have (发现问题查处不严; "
-                       "the 三会一课/主题党日 details), and these rows only restate the problems' first clauses",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _known(cases):

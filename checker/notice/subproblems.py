@@ -30,7 +30,9 @@ _EXPLANATION = re.compile(
 _OPENS_RUN = re.compile(r"^(?:还|也)?存在")
 _CLOSES_RUN = re.compile(r"(?:等(?:方面)?的?(?:问题|情况|现象|情形)|的(?:问题|情况|现象|情形)|现象|情形)$")
 _TOPIC = re.compile(
-    r"(?:方面|上|中|里|时|期间|过程中|工作中|领域)$|^(?:在|对|对于|针对|关于|从)[^，,；;。]*$"
+    # …中/…上 as in 执行中/工作上, not the words 集中 (意见集中 is a failing), 其中, 以上, 跟不上
+    r"(?:方面|(?<![以向马跟赶不])上|(?<![集其空命适])中|里|时|期间|过程中|工作中|领域)$"
+    r"|^(?:在|对|对于|针对|关于|从)[^，,；;。]*$"
 )
 _SHORTEST_FAILING = 4
 # A first clause that judges a whole area (…不够有力 / …有差距 / …存在薄弱环节) before one to three
@@ -39,6 +41,9 @@ _SUMMARY = re.compile(
     r"(?:不够[^，,；;。]{0,4}|有差距|差距较大|不规范|不力|不到位|不健全|不完善|不彻底|不实|有短板|有弱项|有欠缺"
     r"|不严格|不严|不足|薄弱|宽松软|程度不高|水平不高|绩效不高|质量不高|效率不高|能力不强|意识不强|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好)$"
 )
+# These judge a whole area only when two or more details follow (殡葬改革推进缓慢，公墓建设滞后，散埋乱葬
+# 治理不彻底); before a single detail they are a failing of their own (人居环境整治推进缓慢，改厕管护机制不健全).
+_SUMMARY_OF_LIST = re.compile(r"(?:宽松|松散|弱化|滞后|缓慢|不严肃|不优|风险突出|存在盲区|有薄弱环节)$")
 _BROAD = re.compile(r"(?:存在薄弱环节|存在漏洞|存在短板|程度不高|水平不高|有差距|差距较大)$")
 # A second clause that judges as broadly as the first ("推动…不彻底，深入服务群众有差距") is a failing
 # of its own beside it, not a detail of it.
@@ -65,18 +70,22 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
         # the details are listed at ；: each part is one failing with its explanation
         return _texts(text, [p for s, e in semicolon_parts for p in split(text, s, e, "。！？!?")])
     parts = [span for s, e in split(text, start, end, "。！？!?") for span in _glued(text, s, e)]
-    if 2 <= len(parts) <= _MOST_DETAILS + 1 and _is_summary(text[slice(*parts[0])], after_title=titled):
+    if 2 <= len(parts) <= _MOST_DETAILS + 1 and _is_summary(text[slice(*parts[0])], after_title=titled,
+                                                             details=len(parts) - 1):
         if not (len(parts) == 2 and _is_judgement(text[slice(*parts[1])])):
             parts = parts[1:]  # 财务管理不规范，专项经费…，部分项目… → the two details
     return _texts(text, parts) if len(parts) >= 2 else []
 
 
-def _is_summary(clause: str, *, after_title: bool = False) -> bool:
+def _is_summary(clause: str, *, after_title: bool = False, details: int = 1) -> bool:
     if "、" in clause or "等" in clause:
         return False  # 招生录取、职称评审等重点环节监督不到位 names its objects: a detail
+    clause = clause.rstrip("”\"'")
     # after a title sentence only a broad judgement is a second summary (…存在薄弱环节, …程度不高);
     # "审批把关不严" there is the first detail
-    return (_BROAD if after_title else _SUMMARY).search(clause.rstrip("”\"'")) is not None
+    if after_title:
+        return _BROAD.search(clause) is not None
+    return _SUMMARY.search(clause) is not None or (details >= 2 and _SUMMARY_OF_LIST.search(clause) is not None)
 
 
 def _is_judgement(clause: str) -> bool:
