@@ -131,18 +131,21 @@ def apply_rule_settings(pack: Pack, severity: dict[str, str], disabled: frozense
 def run_check(plan_path: str | Path, notice_path: str | Path, *, packs: list[str] | None = None,
               overrides: dict[str, str] | None = None, feedback_date: dt.date | None = None,
               lang: str = "zh", disabled: frozenset[str] = frozenset(),
-              severity: dict[str, str] | None = None, waivers: list | None = None) -> CheckResult:
+              severity: dict[str, str] | None = None, waivers: list | None = None,
+              unit: str | None = None) -> CheckResult:
     from checker.documents import read_document
     from checker.engine import run_pack
     from checker.match import match_problems, match_suggestions
     from checker.plan import analyse_plan
     from checker.quality import duplicate_groups
+    from checker.units import narrow_to_unit
 
     pack = load_packs(packs)  # first: a broken pack should fail before any slow work
     apply_rule_settings(pack, severity or {}, disabled)
     req = load_requirements(notice_path, feedback_date)
     date = feedback_date or req.date
     plan = analyse_plan(read_document(plan_path), feedback_date=date)
+    req, unit_note = narrow_to_unit(req, plan, unit)  # a notice to several units: this plan's part
     params = apply_params(pack, req, overrides or {})
     ctx = CheckContext(
         requirements=req, plan=plan,
@@ -154,6 +157,8 @@ def run_check(plan_path: str | Path, notice_path: str | Path, *, packs: list[str
         duplicate_groups=duplicate_groups(plan.items),
         calendar=WorkCalendar(pack.holidays.values()),
     )
+    if unit_note:
+        ctx.notes.append(unit_note)
     if date is None:
         ctx.notes.append("反馈日期未知：与日期有关的检查（时限、民主生活会、报告期限）未能完成。请用 --feedback-date 指定")
     findings = run_pack(pack, ctx, lang=lang, disabled=disabled)
