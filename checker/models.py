@@ -35,7 +35,7 @@ class Location(Frozen):
 
     def describe(self, lang: str = "zh", cell: bool = True) -> str:
         """A short human locator: 表1第5行第2列 (表1第5行 with cell=False) / 第12段 / 第3行."""
-        if self.kind == "table_cell" and self.table is not None:
+        if self.table is not None and self.row is not None:  # a plan's cell, or a notice's table
             if lang == "en":
                 return f"table {self.table}, row {self.row}" + (f", col {self.col}" if cell else "")
             return f"表{self.table}第{self.row}行" + (f"第{self.col}列" if cell else "")

@@ -332,12 +332,15 @@ def _docx_like_notice() -> Document:
 
 def test_docx_numbering_headings_and_table_cells():
     req = analyse_notice(_docx_like_notice())
-    assert [(p.category, p.text, p.location.line) for p in req.problems] == [
+    # a Word notice is located by paragraph (its lines as read would mean nothing in Word) or table cell
+    assert [(p.category, p.text, p.location.paragraph) for p in req.problems] == [
         ("党的领导", "学习贯彻习近平总书记关于民政工作的重要指示精神不够深入，结合实际推动落实不够有力。", 6),
         ("党的领导", "落实兜底保障政策有偏差，部分低保对象认定不精准，动态管理不及时。", 7),
         ("党的建设", "养老服务机构党建工作覆盖不全，部分民办养老机构未建立党组织。", 9),
         (None, "上轮巡察指出的社会组织登记审查不严问题整改不到位", None),
     ]
+    assert all(p.location.line is None for p in req.problems)
+    assert req.problems[-1].location.describe() == "表1第2行第2列"
     assert (req.problems[3].location.table, req.problems[3].location.row, req.problems[3].location.col) == (1, 2, 2)
     assert texts(req.suggestions) == ["坚持以人民为中心，提升民政服务精准化水平。", "加强养老服务领域党的建设，实现党的组织全覆盖。"]
     assert req.date == date(2026, 5, 20)

@@ -35,7 +35,11 @@ SCHEMA_VERSION = 1
 
 
 def _location_json(loc: Location) -> dict[str, Any]:
-    return {"kind": "notice", "line": loc.line, "start": loc.start, "end": loc.end}
+    out = {"kind": "notice", "line": loc.line, "start": loc.start, "end": loc.end}
+    # a Word/HTML/PDF notice: its paragraph or table cell, as line is null
+    out.update({key: value for key in ("paragraph", "table", "row", "col")
+                if (value := getattr(loc, key)) is not None})
+    return out
 
 
 def requirements_to_json(req: Requirements) -> dict[str, Any]:
@@ -75,6 +79,10 @@ class _Strict(BaseModel):
 class _LocationIn(_Strict):
     kind: Literal["notice"] = "notice"
     line: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
+    table: int | None = Field(default=None, ge=1)
+    row: int | None = Field(default=None, ge=1)
+    col: int | None = Field(default=None, ge=1)
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
 
@@ -220,7 +228,8 @@ def _rebuild(parsed: _ExtractIn, path: str) -> Requirements:
 
     def location(loc: _LocationIn | None) -> Location:
         loc = loc or _LocationIn()
-        return Location(file=notice_path, kind="notice", line=loc.line, start=loc.start, end=loc.end)
+        return Location(file=notice_path, kind="notice", line=loc.line, paragraph=loc.paragraph, table=loc.table,
+                        row=loc.row, col=loc.col, start=loc.start, end=loc.end)
 
     problem_ids = _fill_ids([p.id for p in parsed.problems], "P")
     problems = [

@@ -53,7 +53,10 @@ class NoticeText:
         return Location(
             file=self.path,
             kind="notice",
-            line=block_loc.line if block_loc.line is not None else block_loc.paragraph,
+            # a line of a text notice; a paragraph of a Word/HTML/PDF one (its line of the text as read
+            # would mean nothing to whoever opens the file)
+            line=block_loc.line,
+            paragraph=block_loc.paragraph if block_loc.line is None else None,
             table=block_loc.table,
             row=block_loc.row,
             col=block_loc.col,
