@@ -118,7 +118,31 @@ class ProblemMatcher:
 
     def coverage(self, th: Thresholds = DEFAULT) -> dict[str, ProblemCoverage]:
         assigned = self.assignment(th)
+        for problem_id, item_id in self._recruited(assigned, th):
+            assigned[problem_id] = [*assigned[problem_id], item_id]
         return {p.id: self._verdict(p, assigned[p.id], th) for p in self.problems}
+
+    def _recruited(self, assigned: dict[str, list[str]], th: Thresholds) -> list[tuple[str, str]]:
+        """Rows that answer no problem as a whole but one of its sub-problems outright (扑救装备短缺
+        for 森林防火…，扑火物资储备不足): each joins the problem whose sub-problem one of its lines
+        answers best, at the sub-problem threshold. Only rows nothing else claims are recruited, so
+        a row is never taken from the problem it answers."""
+        taken = {k for ks in assigned.values() for k in ks}
+        out = []
+        for item_id in self.items:
+            if item_id in taken:
+                continue
+            best: tuple[float, str] | None = None
+            for problem in self.problems:
+                if not problem.subs:
+                    continue
+                _, grid = self._sub_grid(problem, [item_id])
+                top = max(grid.scores.values(), default=0.0)
+                if top >= th.sub_cover and (best is None or top > best[0]):
+                    best = (top, problem.id)
+            if best:
+                out.append((best[1], item_id))
+        return out
 
     def _verdict(self, problem: Problem, item_ids: list[str], th: Thresholds) -> ProblemCoverage:
         if not item_ids:  # nothing answers it: show the closest item as evidence of the search

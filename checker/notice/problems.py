@@ -44,6 +44,7 @@ _LIST_START_CUE = re.compile(
 # "有的单位…", "一些党组织…": an observation about many units, not a problem of one
 _ROUND_WIDE = re.compile(r"^(?:有的|一些|个别|部分|少数)")
 _SHORTEST_PROBLEM = 4
+_LONGEST_TITLE = 30  # a title sentence of a problem paragraph: 粮食安全政治责任扛得不够牢。
 # a sentence that sums the list up: 这些问题…, 上述问题…, 以上问题…
 _SUMS_UP = re.compile(r"^\s*(?:这些|上述|以上|此类|对此|对这些|总的来看|总体看)")
 
@@ -214,8 +215,13 @@ class ProblemFinder:
                     self._add_items(items, category, as_sentences=ends_with_stop)
                     return family, len(markers) + 1
                 return None
+        sentence_spans = sentences(self.text, s, e)
+        if explicit and len(sentence_spans) >= 2 and self._is_title(*sentence_spans[0]):
+            # 仓储安全生产存在隐患。A；B；C。 — a titled paragraph is one problem, its details the parts
+            self._single(s, e, category)
+            return None
         found_any = False
-        for ss, se in sentences(self.text, s, e):
+        for ss, se in sentence_spans:
             if found_any and is_closing(self.text[ss:se]):
                 break
             # a list announced once may go on in the next sentence: 主要是：A；B。C；D。 or …；D。E。
@@ -227,6 +233,12 @@ class ProblemFinder:
         if not found_any and explicit:
             self._single(s, e, category)
         return None
+
+    def _is_title(self, s: int, e: int) -> bool:
+        """A short sentence that only names a failing (粮食安全政治责任扛得不够牢。): no clause breaks."""
+        piece = self.text[s:e].rstrip("。！!？? ")
+        return len(piece) <= _LONGEST_TITLE and not re.search(r"[，,；;：:]", piece) and _judges(piece) \
+            and not DEMAND_START.match(piece) and not _SUMS_UP.match(piece) and not is_closing(piece)
 
     def _opening_marker(self, s: int, e: int) -> tuple[str, list[tuple[int, int]]] | None:
         for family in _LIST_FAMILIES:
