@@ -63,6 +63,7 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("--feedback-date", type=_date, metavar="YYYY-MM-DD", help="反馈日期（反馈意见未写明年份时使用）")
     check.add_argument("--disable", action="append", default=[], metavar="RULE-ID", help="不运行某条规则，可重复")
     check.add_argument("--explain", metavar="P3", help="列出某个反馈问题的候选整改事项及其得分")
+    check.add_argument("--max-size", type=_megabytes, metavar="MB", help="输入文件大小上限，单位 MB（默认 50）")
     _config_options(check)
 
     extract = sub.add_parser("extract", help="显示从反馈意见中识别出的问题、意见建议和要求")
@@ -71,6 +72,7 @@ def _build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--feedback-date", type=_date, metavar="YYYY-MM-DD")
     extract.add_argument("--output", metavar="FILE")
     extract.add_argument("--lang", choices=("zh", "en"), default="zh")
+    extract.add_argument("--max-size", type=_megabytes, metavar="MB", help="输入文件大小上限，单位 MB（默认 50）")
 
     batch = sub.add_parser("batch", help="批量检查多份方案，输出汇总表",
                            description="SOURCE 可以是 CSV 清单（列：plan,notice[,date,pack]，中文列名亦可）、"
@@ -117,6 +119,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"应为正数，单位 MB，例如 --max-size 200（收到：{text}）")
+    return value
+
+
 def _write_stdout(text: str, machine: bool) -> None:
     buffer = getattr(sys.stdout, "buffer", None)
     if machine and buffer is not None:
@@ -136,17 +148,31 @@ def _write_output(text: str, output: str | None, inputs: list[str], machine: boo
     if output is None:
         _write_stdout(text, machine)
         return
-    target = Path(output)
-    for given in inputs:
-        if target.exists() and Path(given).exists() and target.resolve() == Path(given).resolve():
-            raise UsageError(f"--output 与输入文件相同（{output}），为保护输入拒绝写入", f"--output is an input file ({output})")
+    target = _refuse_output(output, inputs)
     tmp = target.with_name(f".{target.name}.plancheck-tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, target)  # atomic: a reader never sees half a report
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {output}：{exc.strerror}", f"cannot write {output}: {exc.strerror}") from None
+        why = {PermissionError: "没有写入权限", FileNotFoundError: "所在文件夹不存在"}.get(type(exc), exc.strerror or exc)
+        raise UsageError(f"无法写入 {output}（{why}）：请换一个可写的位置或文件名",
+                         f"cannot write {output} ({exc.strerror or exc}): choose a writable place or name") from None
+
+
+def _refuse_output(output: str | None, inputs: list[str], option: str = "--output") -> Path | None:
+    """--output must not be a folder or an input (checked before the slow work, and again at the write)."""
+    if output is None:
+        return None
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"{option} 指向的是文件夹（{output}）：请给出要写入的文件名，如 {target / '审核报告.txt'}",
+                         f"{option} is a directory ({output}): give a file name to write")
+    for given in inputs:
+        if target.exists() and Path(given).exists() and os.path.samefile(target, given):
+            raise UsageError(f"{option} 与输入文件相同（{output}），为保护输入拒绝写入：请另取文件名或目录",
+                             f"{option} is an input file ({output}), refused to protect it: choose another name")
+    return target
 
 
 def _overrides(pairs: list[str]) -> dict[str, str]:
@@ -166,7 +192,8 @@ def _settings(args, plan: str):
     config = config_for(plan, args.config, not args.no_config)
     return resolve(config, rules=args.rules, sets=_overrides(args.set), disable=args.disable,
                    waiver_files=args.waivers, format=getattr(args, "format", None), fail_on=args.fail_on,
-                   lang=args.lang, feedback_date=getattr(args, "feedback_date", None))
+                   lang=args.lang, feedback_date=getattr(args, "feedback_date", None),
+                   max_size=getattr(args, "max_size", None))
 
 
 def _cmd_check(args) -> int:
@@ -174,6 +201,7 @@ def _cmd_check(args) -> int:
 
     settings = _settings(args, args.plan)
     args.lang = settings.lang  # for the one-line error, should one follow
+    _refuse_output(args.output, [args.plan, args.against])
     if args.annotate:  # refuse a dangerous target before the slow work
         from checker.report.annotate import check_target
 
@@ -204,6 +232,9 @@ def _cmd_batch(args) -> int:
     options = BatchOptions(rules=args.rules, sets=_overrides(args.set), disable=args.disable, waiver_files=args.waivers,
                            fail_on=args.fail_on, lang=args.lang, config=args.config, use_config=not args.no_config,
                            out=args.out, report_format=args.report_format)
+    _refuse_output(args.output, list(args.sources))
+    for written in ("index.html", "summary.csv") if args.out else ():  # e.g. a manifest named summary.csv
+        _refuse_output(str(Path(args.out) / written), list(args.sources), "--out")
     summary, code = run_batch(args.sources, options, jobs=args.jobs, summary_format=args.format,
                               progress=not args.no_progress)
     _write_output(summary, args.output, list(args.sources), machine=args.format != "text")
@@ -232,11 +263,14 @@ def _cmd_init(args) -> int:
 
 
 def _cmd_extract(args) -> int:
-    from checker.documents import read_document
+    from checker.documents import read_document, size_limit
     from checker.feedback import extract_requirements, requirements_to_json
     from checker.report.extract_report import render_text
 
-    req = extract_requirements(read_document(args.notice), feedback_date=args.feedback_date)
+    _refuse_output(args.output, [args.notice])
+    with size_limit(args.max_size and int(args.max_size * 1_000_000)):
+        document = read_document(args.notice)
+    req = extract_requirements(document, feedback_date=args.feedback_date)
     if args.format == "json":
         import json
 

@@ -9,6 +9,7 @@ optional, the command line wins over it:
     fail-on = "error"                    # default --fail-on
     lang = "zh"
     disable = ["PC-IMMEDIATE"]           # rules not run
+    max-size = 100                       # largest input file, in MB (default 50; as --max-size)
     waiver-files = ["豁免.toml"]          # more [[waivers]] (see checker.waivers)
     [params]    "报告期限" = "3个月"        # as --set (TOML: a Chinese key is quoted)
     [severity]  IT-STANDARD = "info"     # error | warning | info
@@ -26,7 +27,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.messages import error, label
+from checker.messages import Localized, error, label
 from checker.waivers import Waiver, load_waiver_file, parse_waivers
 
 CONFIG_NAME = "plancheck.toml"
@@ -61,9 +62,11 @@ class Config:
     dictionary: Dictionary = field(default_factory=Dictionary)
     waivers: list[Waiver] = field(default_factory=list)
     waiver_files: list[str] = field(default_factory=list)
+    max_size: float | None = None  # MB
 
 
-_KEYS = ("rules", "params", "severity", "disable", "format", "fail_on", "lang", "dictionary", "waivers", "waiver_files")
+_KEYS = ("rules", "params", "severity", "disable", "format", "fail_on", "lang", "dictionary", "waivers", "waiver_files",
+         "max_size")
 _DICTIONARY_KEYS = ("terms", "synonyms", "stopwords")
 
 
@@ -72,7 +75,10 @@ _DICTIONARY_KEYS = ("terms", "synonyms", "stopwords")
 
 def find_config(start: str | Path) -> Path | None:
     """plancheck.toml or a pyproject.toml with [tool.plancheck], from `start` (a file or folder) up."""
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: the reader reports it, not the search
+        here = Path(start).absolute()
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
@@ -159,6 +165,10 @@ def parse_config(table: dict, path: Path, where: str = "") -> Config:
             config.dictionary = _dictionary(value, fail)
         elif key == "waivers":
             config.waivers = parse_waivers(value, str(path))
+        elif key == "max_size":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+                raise fail("max-size", "config_type", kind=Localized("正数（单位 MB）", "a positive number (MB)"))
+            config.max_size = float(value)
     return config
 
 
@@ -227,11 +237,13 @@ class Settings:
     lang: str = "zh"
     feedback_date: dt.date | None = None
     config_path: str | None = None
+    max_bytes: int | None = None  # input size limit (None: checker.documents.DEFAULT_MAX_BYTES)
 
 
 def resolve(config: Config, *, rules: list[str] | None = None, sets: dict[str, str] | None = None,
             disable: list[str] | None = None, waiver_files: list[str] | None = None, format: str | None = None,
-            fail_on: str | None = None, lang: str | None = None, feedback_date: dt.date | None = None) -> Settings:
+            fail_on: str | None = None, lang: str | None = None, feedback_date: dt.date | None = None,
+            max_size: float | None = None) -> Settings:
     waivers = list(config.waivers)
     for file in [*config.waiver_files, *(waiver_files or [])]:
         waivers.extend(load_waiver_file(file))
@@ -247,7 +259,12 @@ def resolve(config: Config, *, rules: list[str] | None = None, sets: dict[str, s
         lang=lang or config.lang or "zh",
         feedback_date=feedback_date,
         config_path=config.path,
+        max_bytes=_megabytes(max_size or config.max_size),
     )
+
+
+def _megabytes(size: float | None) -> int | None:
+    return None if size is None else int(size * 1_000_000)
 
 
 _APPLIED_DICTIONARIES: set[str] = set()
@@ -269,11 +286,13 @@ def apply_dictionary(dictionary: Dictionary) -> None:
 def run_configured(plan: str | Path, notice: str | Path, settings: Settings):
     """run_check with everything the settings say (the CLI's check and every batch job call this)."""
     from checker.check import run_check
+    from checker.documents import size_limit
 
     apply_dictionary(settings.dictionary)
-    result = run_check(plan, notice, packs=settings.packs, overrides=settings.overrides,
-                       feedback_date=settings.feedback_date, lang=settings.lang, disabled=settings.disabled,
-                       severity=settings.severity, waivers=settings.waivers)
+    with size_limit(settings.max_bytes):
+        result = run_check(plan, notice, packs=settings.packs, overrides=settings.overrides,
+                           feedback_date=settings.feedback_date, lang=settings.lang, disabled=settings.disabled,
+                           severity=settings.severity, waivers=settings.waivers)
     if settings.config_path:
         from checker.messages import msg
 
@@ -308,6 +327,9 @@ def starter_config(pack) -> str:
 
 # 不运行的规则（规则编号见文末）
 # disable = ["PC-IMMEDIATE"]
+
+# 输入文件大小上限，单位 MB（默认 50；同 --max-size）
+# max-size = 100
 
 # 另外的豁免文件（内容为若干 [[waivers]]，写法同下）
 # waiver-files = ["豁免.toml"]

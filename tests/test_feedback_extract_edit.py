@@ -83,3 +83,23 @@ def test_units_and_round_survive_the_round_trip(capsys, tmp_path):
 
     back = requirements_from_json(data, "edited.yaml")
     assert requirements_to_json(back) == data
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_is_expanded(capsys, tmp_path):
+    lines = ['schema_version: 1', 'kind: requirements', 'a0: &a0 ["学习贯彻不够深入", "学习贯彻不够深入"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]  # 9^8 strings if expanded
+    lines.append("problems: *a8")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, PLAN, "--against", path)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "别名" in err and "请" in err
+
+
+@pytest.mark.parametrize("text,suffix", [('{"kind": "requirements", ', ".json"), ("problems: [\n  - a\n", ".yaml")])
+def test_a_broken_extract_is_one_line_saying_where_and_what_to_do(capsys, tmp_path, text, suffix):
+    path = tmp_path / f"broken{suffix}"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, PLAN, "--against", path)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "第" in err and "行" in err and "请" in err

@@ -64,6 +64,12 @@ def _open_package(data: bytes, path: str):
         raise corrupt_docx(path) from None
     with archive:
         check_archive(archive, path)
+        try:
+            _refuse_doctypes(archive, path)
+        except InputError:
+            raise
+        except Exception:  # a member that cannot be inflated (bad CRC, zip password, …)
+            raise corrupt_docx(path) from None
     try:
         from docx.opc.package import OpcPackage
 
@@ -75,12 +81,41 @@ def _open_package(data: bytes, path: str):
         numbering_root = _xml_of(related[_RT_NUMBERING]) if _RT_NUMBERING in related else None
     except InputError:
         raise
-    except Exception:  # python-docx and lxml fail in many ways on damaged packages
+    except Exception as error:  # python-docx and lxml fail in many ways on damaged packages
+        if "Excessive depth" in str(error):  # libxml2's limit of 256 nested elements
+            raise InputError(
+                f"{path} 的结构嵌套过深（如表格套表格几十层以上），无法读取：请把嵌套的表格改为普通表格后另存为 .docx 再试",
+                f"{path} is nested too deeply (tables within tables dozens of levels deep): flatten the "
+                "nested tables, save as .docx and retry",
+            ) from None
         raise corrupt_docx(path) from None
+    for part_root in (root, styles_root, numbering_root):
+        if part_root is not None and part_root.getroottree().docinfo.internalDTD is not None:
+            raise _hostile_xml(path)
     body = root.find(W + "body")
     if body is None:
-        raise corrupt_docx(path)
+        raise corrupt_docx(path, "没有正文", "no body")
     return body, styles_root, numbering_root
+
+
+def _refuse_doctypes(archive: zipfile.ZipFile, path: str) -> None:
+    """Word never writes a DTD; one in a part is an entity-expansion or external-entity attack.
+    The prolog comes first, so its first kilobytes tell (a DTD hidden further is still caught
+    after parsing, and lxml expands none of it)."""
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")) and info.file_size:
+            with archive.open(info) as part:
+                head = part.read(4096)
+            if b"<!DOCTYPE" in head or b"<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E" in head:
+                raise _hostile_xml(path)
+
+
+def _hostile_xml(path: str) -> InputError:
+    return InputError(
+        f"{path} 含有 DTD/实体声明（Word 不会生成这种内容，可能是恶意文件）：请在 Word/WPS 中打开后重新另存为 .docx",
+        f"{path} declares a DTD/entities (Word never writes one; possibly hostile): open it in Word/WPS "
+        "and save it again as .docx",
+    )
 
 
 def _xml_of(part):

@@ -5,8 +5,11 @@ mean UTF-16) → charset-normalizer's best guess (GBK/GB2312 read as GB18030, th
 accepted), weighed against GB18030, Big5 and UTF-16 LE/BE: short Chinese texts fool every
 detector (four GB18030 bytes are also two Big5 characters), so among the strict decodings the one
 made of the most common characters (ASCII, GB2312 symbols and level-1 hanzi, Big5 judged after
-t2s) wins, ties going to charset-normalizer. Whatever is decoded must look like text: more than
-5% control, replacement or private-use characters means binary data, and that is an InputError.
+t2s) wins, ties going to charset-normalizer; a guess made mostly of rare characters is no text.
+When no strict decoding works, a UTF-8 or GB18030 text with a few bad bytes is read with U+FFFD
+in their place (Decoded.replaced, shown as a warning). Whatever is decoded must look like text:
+more than 5% control, replacement or private-use characters means binary data, and that is an
+InputError.
 """
 
 from __future__ import annotations
@@ -44,6 +47,11 @@ _PREFERRED = {
 # the replacement character, private-use code points, unpaired surrogates.
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
 _MAX_NOT_TEXT_RATIO = 0.05
+# A guessed decoding must be mostly common characters (Chinese text is ~99% level-1 hanzi,
+# ASCII and GB2312 symbols; a wrong decoding is mostly rare or unassigned ones).
+_MIN_PLAUSIBILITY = 0.7
+_HEAD = 65_536  # bytes sampled before a large file is decoded whole
+_MAX_REPLACED = 20  # bad byte sequences tolerated in a small file (more: one per 1000 characters)
 
 
 @dataclass(frozen=True)
@@ -51,12 +59,13 @@ class Decoded:
     text: str
     encoding: str  # the name shown to users: UTF-8, GB18030, Big5 …
     guessed: bool  # no BOM and not valid UTF-8: the encoding was inferred
+    replaced: int = 0  # invalid byte sequences read as U+FFFD (a damaged but readable file)
 
 
 def looks_like_text(text: str) -> bool:
     if not text:
         return True
-    bad = len(_NOT_TEXT.findall(text))
+    bad = len(text) - len(_NOT_TEXT.sub("", text))  # not findall: a list per character of 100 MB is GBs
     return bad / len(text) <= _MAX_NOT_TEXT_RATIO
 
 
@@ -89,17 +98,22 @@ def _common_characters() -> frozenset[str]:
     return frozenset(chars)
 
 
-def _plausibility(text: str, shown: str) -> float:
+def _plausibility(text: str, shown: str, simplify: bool = False) -> float:
     """Share of common characters: a wrong CJK decoding yields rare or unassigned ones."""
     sample = text[:20_000]
     if not sample:
         return 0.0
-    if shown == "Big5":
+    if shown == "Big5" or simplify:
         from checker.documents.normalize import to_simplified
 
         sample = to_simplified(sample)  # judge Traditional text by its Simplified form
     common = _common_characters()
     return sum(ch in common for ch in sample) / len(sample)
+
+
+def _plausible(text: str, shown: str, score: float) -> bool:
+    """Enough common characters to be a text at all (Traditional text in GB18030 or UTF-16 too)."""
+    return score >= _MIN_PLAUSIBILITY or _plausibility(text, shown, simplify=True) >= _MIN_PLAUSIBILITY
 
 
 def _best_guess(data: bytes) -> tuple[str, str] | None:
@@ -121,6 +135,8 @@ def _best_guess(data: bytes) -> tuple[str, str] | None:
         if text is None or not looks_like_text(text):
             continue
         score = _plausibility(text, shown)
+        if not _plausible(text, shown, score):  # e.g. bytes that happen to be valid UTF-16: rare symbols only
+            continue
         if best is None or score > best[0]:
             best = (score, text, shown)
     return None if best is None else (best[1], best[2])
@@ -140,14 +156,42 @@ def decode_text(data: bytes, path: str) -> Decoded:
                 )
             return _checked(Decoded(text, shown, guessed=False), path)
 
+    if len(data) > 4 * _HEAD and not _head_is_text(data[:_HEAD]):
+        raise _binary(path)  # a big binary file is refused from its head, not decoded five times
     text = _strict(data, "utf-8")
     if text is not None and "\x00" not in text:
         return _checked(Decoded(text, "UTF-8", guessed=False), path)
 
     guess = _best_guess(data)
-    if guess is None:
+    if guess is not None:
+        return Decoded(guess[0], guess[1], guessed=True)
+    damaged = _lenient(data)
+    if damaged is None:
         raise _binary(path)
-    return Decoded(guess[0], guess[1], guessed=True)
+    return damaged
+
+
+def _head_is_text(head: bytes) -> bool:
+    for codec in ("utf-8", "gb18030", "big5hkscs", "utf-16-le", "utf-16-be"):
+        if looks_like_text(head.decode(codec, errors="replace")[:-2]):  # [:-2]: a character cut at the end
+            return True
+    return False
+
+
+def _lenient(data: bytes) -> Decoded | None:
+    """A text with a few bad bytes (a stray byte from a bad copy, a character cut at the end) is
+    read with U+FFFD in their place, when the rest is plainly UTF-8 or GB18030 Chinese text."""
+    best: Decoded | None = None
+    for codec, shown in (("utf-8", "UTF-8"), ("gb18030", "GB18030")):
+        text = data.decode(codec, errors="replace")
+        replaced = text.count("\ufffd")
+        if replaced > max(_MAX_REPLACED, len(text) // 1000) or "\x00" in text:
+            continue
+        if not looks_like_text(text) or not _plausible(text, shown, _plausibility(text, shown)):
+            continue
+        if best is None or replaced < best.replaced:
+            best = Decoded(text, shown, guessed=True, replaced=replaced)
+    return best
 
 
 def _checked(decoded: Decoded, path: str) -> Decoded:
@@ -157,9 +201,11 @@ def _checked(decoded: Decoded, path: str) -> Decoded:
 
 
 def _binary(path: str) -> InputError:
-    return InputError(
+    error = InputError(
         f"文件 {path} 不是可识别的文本（像是二进制数据或未知编码）：请确认文件是反馈意见或整改方案，"
         "并另存为 .docx 或 UTF-8 编码的 .txt 后重试",
         f"{path} is not recognisable text (binary data or an unknown encoding): "
         "save it as .docx or UTF-8 .txt and retry",
     )
+    error.not_text = True  # read_document words it as a damaged .docx for a .docx name
+    return error

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import math
 import os
 import stat
 from pathlib import Path
 
 from checker.errors import InputError
+
+_PATH_ERRORS = {
+    errno.ELOOP: ("符号链接循环指向自身", "a symbolic link loop"),
+    errno.ENAMETOOLONG: ("路径或文件名太长", "the path or file name is too long"),
+    errno.ENOTDIR: ("路径中有一级不是文件夹", "a part of the path is not a directory"),
+}
 
 
 def read_bytes(path: str | Path, max_bytes: int) -> bytes:
@@ -20,10 +28,11 @@ def read_bytes(path: str | Path, max_bytes: int) -> bytes:
         ) from None
     except PermissionError:
         raise _no_permission(shown) from None
-    except (OSError, ValueError) as error:  # bad characters in the path, name too long …
+    except (OSError, ValueError) as error:  # a link loop, bad characters in the path, name too long …
+        why_zh, why_en = _PATH_ERRORS.get(getattr(error, "errno", None), (error.__class__.__name__,) * 2)
         raise InputError(
-            f"无法访问 {shown}（{error.__class__.__name__}）：请检查路径",
-            f"cannot access {shown} ({error.__class__.__name__}): check the path",
+            f"无法访问 {shown}（{why_zh}）：请检查路径",
+            f"cannot access {shown} ({why_en}): check the path",
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(
@@ -36,12 +45,7 @@ def read_bytes(path: str | Path, max_bytes: int) -> bytes:
             f"{shown} is not a regular file: give a .docx or .txt file",
         )
     if info.st_size > max_bytes:
-        raise InputError(
-            f"文件 {shown} 太大（{info.st_size / 1e6:.1f} MB，上限 {max_bytes / 1e6:.1f} MB）："
-            "请删去其中的图片或拆分文件后重试",
-            f"{shown} is too large ({info.st_size / 1e6:.1f} MB, limit {max_bytes / 1e6:.1f} MB): "
-            "remove images or split the file and retry",
-        )
+        raise too_large(shown, info.st_size, max_bytes)
     try:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -54,13 +58,21 @@ def read_bytes(path: str | Path, max_bytes: int) -> bytes:
             "make sure no other program locks it",
         ) from None
     if len(data) > max_bytes:  # grew since stat
-        raise InputError(
-            f"文件 {shown} 太大（上限 {max_bytes / 1e6:.1f} MB）：请删去其中的图片或拆分文件后重试",
-            f"{shown} is too large (limit {max_bytes / 1e6:.1f} MB): remove images or split it",
-        )
+        raise too_large(shown, len(data), max_bytes)
     if not data.strip():
         raise empty_file(shown)
     return data
+
+
+def too_large(shown: str, size: int, max_bytes: int) -> InputError:
+    """Names the option that raises the limit, with a value that would let this file in."""
+    needed = math.ceil(size / 1e6) + 1
+    return InputError(
+        f"文件 {shown} 太大（{size / 1e6:.1f} MB，上限 {max_bytes / 1e6:g} MB）：请删去其中的图片或拆分文件；"
+        f"确需检查的，用 --max-size {needed} 提高上限（单位 MB，也可在 plancheck.toml 中写 max-size = {needed}）",
+        f"{shown} is too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:g} MB): remove images or split "
+        f"the file, or raise the limit with --max-size {needed} (MB; or max-size = {needed} in plancheck.toml)",
+    )
 
 
 def empty_file(shown: str) -> InputError:

@@ -18,25 +18,49 @@ from checker.documents.source import empty_file
 from checker.models import Block, Document, Location
 
 _LINE_ENDS = re.compile(r"\r\n|\r|\n")
+_NONEMPTY_LINE = re.compile(r"[^\r\n]+")
 
 
 def read_text(data: bytes, path: str, sha256: str, fmt: Literal["txt", "md"]) -> Document:
     decoded = decode_text(data, path)
-    lines = _LINE_ENDS.split(decoded.text)
-    if "\u2028" in decoded.text or "\u2029" in decoded.text:
-        lines = [normalize_text(line) for line in lines]  # these become line breaks inside a block
-    else:
-        lines = normalize_text("\n".join(lines)).split("\n")  # one call: far faster, same result
-    blocks = _markdown_blocks(lines, path) if fmt == "md" else _line_blocks(lines, path)
+    if fmt == "md":
+        lines = _normalized(_LINE_ENDS.split(decoded.text), decoded.text)
+        blocks = _markdown_blocks(lines, path)
+    else:  # blank lines are skipped before splitting: a file of a million empty lines stays fast
+        numbered = _visible_lines(decoded.text)
+        lines = _normalized([line for _, line in numbered], decoded.text)
+        blocks = _line_blocks([(number, line) for (number, _), line in zip(numbered, lines)], path)
     if not blocks:
         raise empty_file(path)
     warnings = [f"未声明编码，按 {decoded.encoding} 解码"] if decoded.guessed else []
+    if decoded.replaced:
+        warnings.append(f"有 {decoded.replaced} 处字节无法按 {decoded.encoding} 解码，已显示为“\ufffd”：请核对原文件")
     return Document(path=path, sha256=sha256, format=fmt, blocks=blocks, warnings=warnings)
 
 
-def _line_blocks(lines: list[str], path: str) -> list[Block]:
+def _normalized(lines: list[str], text: str) -> list[str]:
+    if "\u2028" in text or "\u2029" in text:
+        return [normalize_text(line) for line in lines]  # these become line breaks inside a block
+    return normalize_text("\n".join(lines)).split("\n")  # one call: far faster, same result
+
+
+def _visible_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of every line that is not blank, line ends counted as editors do."""
+    found: list[tuple[int, str]] = []
+    line, position = 1, 0
+    for match in _NONEMPTY_LINE.finditer(text):
+        if match.group().isspace():
+            continue
+        gap = text[position : match.start()]
+        line += gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+        found.append((line, match.group()))
+        position = match.start()
+    return found
+
+
+def _line_blocks(lines: list[tuple[int, str]], path: str) -> list[Block]:
     blocks: list[Block] = []
-    for line_number, line in enumerate(lines, start=1):
+    for line_number, line in lines:
         text = line.strip()
         if not text:
             continue
