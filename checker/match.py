@@ -27,6 +27,7 @@ support (fold 1 prefers a lower sub_cover, which misses a held-out gap).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from checker.matchscore import Grid, Scorer, Target
@@ -58,10 +59,13 @@ def item_target(item: Item) -> Target:
     return Target(item.id, analyse(own), analyse(item.category) if item.category else None)
 
 
-def item_lines(item: Item) -> list[Target]:
+def item_lines(item: Item, own_problem_cell: bool = True) -> list[Target]:
     """The item cut where a reviewer reads one statement: the problem column at each clause, the
-    measures and the standard at each sentence or numbered measure."""
-    pieces = _CLAUSE.split(item.problem) + _SENTENCE.split(item.measures) + _SENTENCE.split(item.standard or "")
+    measures and the standard at each sentence or numbered measure. A problem cell merged over
+    several rows (own_problem_cell=False) is left out: it names the failings all those rows answer
+    between them, so it cannot show that this row answers any one of them."""
+    problem = _CLAUSE.split(item.problem) if own_problem_cell else []
+    pieces = problem + _SENTENCE.split(item.measures) + _SENTENCE.split(item.standard or "")
     context = analyse(item.category) if item.category else None
     lines = [p.strip() for p in pieces if len(p.strip()) >= 2]
     return [Target(f"{item.id}#{n}", analyse(line), context) for n, line in enumerate(lines, 1)]
@@ -86,7 +90,8 @@ class ProblemMatcher:
         # deleting one row cannot tip the verdict on a problem that row did not answer
         self.scorer = Scorer(list(queries.values()))
         self.grid = Grid(self.scorer, queries, targets)
-        self._lines = {i.id: item_lines(i) for i in items}
+        shared = Counter(i.problem.strip() for i in items if i.problem.strip())
+        self._lines = {i.id: item_lines(i, shared[i.problem.strip()] <= 1) for i in items}
         self._sub_grids: dict[tuple[str, tuple[str, ...]], tuple[list[str], Grid]] = {}
 
     def without(self, item_ids: set[str]) -> ProblemMatcher:

@@ -3,12 +3,14 @@ statement carries an acceptable time.
 
 Concepts are matched on normalised text (not on tokens), so 专题民主生活会 and 民主生活会 both count,
 whatever a segmenter would make of them. The unit of a timed statement is the sentence: a date in
-another sentence of the same paragraph belongs to something else.
+another sentence of the same paragraph belongs to something else. `with D` asks for D in the
+paragraph (table cell) of the statement; `all of A, B with D` asks it of A's and of B's statement.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.context import AppliedParam, CheckContext, Outcome
 from checker.dsl.ast import Mentions
@@ -50,6 +52,14 @@ def evaluate_mentions(ctx: CheckContext, expr: Mentions, current=None) -> Outcom
     if expr.with_concept is None and expr.within_param is None:
         text, block = next(iter(found.values()))
         return Outcome(True, location=block.location if block else None, snippet=text[:60])
+    if expr.require_all and len(expr.concepts) > 1:
+        # `all of A, B with D`: each of them needs a statement of its own that carries D
+        outcome = Outcome(False)
+        for concept in expr.concepts:
+            outcome = _qualified(ctx, replace(expr, concepts=(concept,), require_all=False), texts)
+            if not outcome.value:
+                return outcome
+        return outcome
     return _qualified(ctx, expr, texts)
 
 
@@ -68,8 +78,9 @@ def _qualified(ctx: CheckContext, expr: Mentions, texts) -> Outcome:
                 continue
             snippet = sentence.strip()[:80]
             if expr.with_concept and not _first_term(text, ctx.concepts[expr.with_concept]):
-                failures.append((1, Outcome(False, f"提及{expr.concepts[0]}但未写明报送/负责对象（{_where(block)}）",
-                                            f"mentions {expr.concepts[0]} without naming the recipient", location, snippet)))
+                failures.append((1, Outcome(False, f"提及{expr.concepts[0]}但未写明{expr.with_concept}（{_where(block)}）",
+                                            f"mentions {expr.concepts[0]} but not {expr.with_concept} in the same "
+                                            "paragraph", location, snippet)))
                 continue
             if expr.within_param is None:
                 return Outcome(True, location=location, snippet=snippet)

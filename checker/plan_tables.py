@@ -15,6 +15,7 @@ every data row as one item.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.models import Block, Document, Location
@@ -278,10 +279,10 @@ def _category_before(doc: Document, grid: Grid, since: int) -> str | None:
     return None
 
 
-def ledger_items(doc: Document) -> tuple[list[DraftItem], list[str]]:
-    """Every item of every ledger table, in plan order; and warnings for the reader."""
-    drafts: list[DraftItem] = []
-    warnings: list[str] = []
+def _ledger_tables(doc: Document, warnings: list[str]) -> Iterator[tuple[Ledger, int]]:
+    """Each table read as (part of) a ledger, with the row its data starts at, in plan order. A
+    generator: the caller reads a table's rows before the next is looked at, so a continued
+    ledger carries the row above (for 同上) and the category over."""
     ledger: Ledger | None = None
     previous_end = -1
     for grid in build_grids(doc):
@@ -292,10 +293,10 @@ def ledger_items(doc: Document) -> tuple[list[DraftItem], list[str]]:
             if category is None and continued and ledger is not None:
                 category = ledger.category  # a continued ledger that repeats its header
             ledger = Ledger(grid, header.roles, category)
-            drafts.extend(_read_rows(grid, max(header.rows) + 1, ledger))
+            yield ledger, max(header.rows) + 1
         elif continued and ledger is not None:
             ledger = Ledger(grid, ledger.roles, ledger.category, ledger.last)
-            drafts.extend(_read_rows(grid, 1, ledger))
+            yield ledger, 1
         else:
             if ledger is not None and _only_filler_between(doc, ledger.grid, grid):
                 warnings.append(
@@ -304,4 +305,23 @@ def ledger_items(doc: Document) -> tuple[list[DraftItem], list[str]]:
                 )
             ledger = None
         previous_end = grid.last_index
+
+
+def ledger_items(doc: Document) -> tuple[list[DraftItem], list[str]]:
+    """Every item of every ledger table, in plan order; and warnings for the reader."""
+    drafts: list[DraftItem] = []
+    warnings: list[str] = []
+    for ledger, first_row in _ledger_tables(doc, warnings):
+        drafts.extend(_read_rows(ledger.grid, first_row, ledger))
     return drafts, warnings
+
+
+def ledger_columns(doc: Document) -> dict[int, dict[int, str]]:
+    """Table number → {column → role} for every table read as a ledger (a continuation gets its
+    ledger's roles): which cells hold an item's leader, department, deadline … (used by tools that
+    edit or annotate a ledger cell by cell)."""
+    columns: dict[int, dict[int, str]] = {}
+    for ledger, first_row in _ledger_tables(doc, []):
+        columns[ledger.grid.table] = dict(ledger.roles)
+        _read_rows(ledger.grid, first_row, ledger)  # keeps the carried state what ledger_items sees
+    return columns
