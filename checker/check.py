@@ -65,6 +65,12 @@ def load_requirements(notice_path: str | Path, feedback_date: dt.date | None) ->
     return analyse_notice(read_document(path), feedback_date=feedback_date)
 
 
+def _actions(pack: Pack) -> tuple[str, ...] | None:
+    """The pack's 具体动作 words: measures with none of them may only restate the problem."""
+    concept = pack.concepts.get("具体动作")
+    return tuple(concept.terms) if concept else None
+
+
 def load_packs(specs: list[str] | None) -> Pack:
     """One or more packs; later ones add rules and override params/concepts of earlier ones."""
     from checker.dsl.loader import load_pack
@@ -149,7 +155,7 @@ def run_check(plan_path: str | Path, notice_path: str | Path, *, packs: list[str
     params = apply_params(pack, req, overrides or {})
     ctx = CheckContext(
         requirements=req, plan=plan,
-        coverage=match_problems(req, plan),
+        coverage=match_problems(req, plan, _actions(pack)),
         suggestion_coverage=match_suggestions(req, plan) if req.suggestions else {},
         params=params,
         concepts={name: c.terms for name, c in pack.concepts.items()},

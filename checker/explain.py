@@ -28,6 +28,10 @@ def coverage_outcome(cov: ProblemCoverage, plan: Plan, lang_subject: str = "prob
         return Outcome(True, zh, en)
     from checker.match import DEFAULT
 
+    if cov.restated:
+        where = "、".join(_item_where(plan, k) for k in cov.restated)
+        return Outcome(False, f"{where}的整改措施只是复述问题，视同没有整改措施",
+                       f"{', '.join(cov.restated)} only restate the problem: counted as no measures")
     missing = [s.text for s in cov.subs if not s.covered]
     answered_in_part = any(s.covered or s.evidence for s in cov.subs)
     if cov.evidence and missing and (answered_in_part or cov.evidence[0].score >= DEFAULT.cover):

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from checker.matchscore import Grid, Scorer, Target
 from checker.models import Evidence, Item, Plan, Problem, ProblemCoverage, Requirements, SubCoverage
@@ -81,8 +82,9 @@ class ProblemMatcher:
     """Every problem against every item, once; then the assignment and the verdicts (which can be
     taken again with other thresholds without scoring again: that is how they are calibrated)."""
 
-    def __init__(self, problems: list[Problem], items: list[Item]):
+    def __init__(self, problems: list[Problem], items: list[Item], actions: tuple[str, ...] | None = None):
         self.problems = problems
+        self.actions = actions  # the pack's 具体动作 words: measures without one may only restate
         self.items = {i.id: i for i in items}
         queries = {p.id: analyse(p.text) for p in problems}
         targets = {i.id: item_target(i) for i in items}
@@ -98,7 +100,7 @@ class ProblemMatcher:
         """The matcher for the same plan less some items, without scoring again: the weights come
         from the notice alone, so the other items' scores are exactly what a fresh match gives."""
         clone = ProblemMatcher.__new__(ProblemMatcher)
-        clone.problems, clone.scorer = self.problems, self.scorer
+        clone.problems, clone.scorer, clone.actions = self.problems, self.scorer, self.actions
         clone.items = {k: i for k, i in self.items.items() if k not in item_ids}
         clone.grid = self.grid.without(item_ids)
         clone._lines = {k: v for k, v in self._lines.items() if k not in item_ids}
@@ -125,7 +127,25 @@ class ProblemMatcher:
         assigned = self.assignment(th)
         for problem_id, item_id in self._recruited(assigned, th):
             assigned[problem_id] = [*assigned[problem_id], item_id]
-        return {p.id: self._verdict(p, assigned[p.id], th) for p in self.problems}
+        out = {}
+        for p in self.problems:
+            restated = [k for k in assigned[p.id] if self._restates(k, p)]
+            kept = [k for k in assigned[p.id] if k not in restated]
+            verdict = self._verdict(p, kept, th)
+            if restated and not kept:  # measures that only say the problem again count as missing
+                verdict = verdict.model_copy(update={
+                    "evidence": [self._evidence(p.id, k) for k in restated], "restated": restated})
+            out[p.id] = verdict
+        return out
+
+    def _restates(self, item_id: str, problem: Problem) -> bool:
+        """IT-MEASURE's test (checker.quality.restates_any) on the item's measures against its own
+        problem column and the notice's wording of this problem."""
+        from checker.quality import restates_any
+
+        item = self.items[item_id]
+        wordings = [w for w in (item.problem, problem.text) if w.strip()]
+        return restates_any(item.measures, wordings, self.actions or _default_actions()) is not None
 
     def _recruited(self, assigned: dict[str, list[str]], th: Thresholds) -> list[tuple[str, str]]:
         """Rows that answer no problem as a whole but one of its sub-problems outright (扑救装备短缺
@@ -198,8 +218,16 @@ class ProblemMatcher:
         return out
 
 
-def match_problems(req: Requirements, plan: Plan) -> dict[str, ProblemCoverage]:
-    return ProblemMatcher(req.problems, plan.items).coverage()
+@cache
+def _default_actions() -> tuple[str, ...]:
+    """The default pack's 具体动作 words, when the caller gives none (tests, benchmarks)."""
+    from checker.dsl.loader import load_pack
+
+    return tuple(load_pack("xuncha").concepts["具体动作"].terms)
+
+
+def match_problems(req: Requirements, plan: Plan, actions: tuple[str, ...] | None = None) -> dict[str, ProblemCoverage]:
+    return ProblemMatcher(req.problems, plan.items, actions).coverage()
 
 
 def match_suggestions(req: Requirements, plan: Plan) -> dict[str, ProblemCoverage]:

@@ -69,6 +69,64 @@ def credit(word: str, target: Target) -> float:
     return max(own, CONTEXT_CREDIT * found(word, target.context))
 
 
+def pair_credits(queries: dict[str, Terms], targets: dict[str, Target]) -> dict[tuple[str, str], dict[str, float]]:
+    """{(query, target): {word: credit}} for every pair — what `Scorer.credits(query, [target])`
+    gives, with credit() computed only where it can be above 0: for each distinct query word, on
+    the targets that have it as a word or share a character (pair) with one of its forms (see
+    `_CharIndex`). A big plan is then not every word searched in every row."""
+    index = _CharIndex(targets)
+    found_in: dict[str, dict[str, float]] = {key: {} for key in targets}
+    for word in {w for q in queries.values() for w in q.words}:
+        for key in index.candidates(word):
+            value = credit(word, targets[key])
+            if value:
+                found_in[key][word] = value
+    return {(q, t): {w: found_in[t].get(w, 0.0) for w in terms.words} for q, terms in queries.items() for t in targets}
+
+
+def pair_scores(scorer: Scorer, queries: dict[str, Terms], credits: dict[tuple[str, str], dict[str, float]]
+                ) -> dict[tuple[str, str], float]:
+    """`scorer.share(c)` of every pair, each query's total weight summed once and the words a target
+    does not carry skipped (adding 0.0 changes no sum, so the values are the same to the last bit)."""
+    totals = {q: sum(scorer.weight(w) for w in terms.words) for q, terms in queries.items()}
+    weight = scorer.weight
+    return {(q, t): sum(v * weight(w) for w, v in c.items() if v) / totals[q] if totals[q] > 0 else 0.0
+            for (q, t), c in credits.items()}
+
+
+class _CharIndex:
+    """The targets' words and character pairs (of their own text and their context), target keys by
+    each. found() is above 0 only when the text has the word (or its positive) as a word, has one of
+    its forms or near-synonyms as a substring — so that form's first pair — or has one of the
+    pairs of a long word: a target that has none of these keys cannot carry the word. A new way for
+    found() to credit a word needs its key here (tests/test_match_index.py compares the grid with
+    scoring every pair on every labelled case)."""
+
+    def __init__(self, targets: dict[str, Target]):
+        self.by_key: dict[str, set[str]] = {}
+        for key, target in targets.items():
+            for terms in (target.own, target.context):
+                if terms is None:
+                    continue
+                text = terms.text
+                for k in {*terms.words, *text, *(text[i : i + 2] for i in range(len(text) - 1))}:
+                    self.by_key.setdefault(k, set()).add(key)
+        self.everything = set(targets)
+
+    def candidates(self, word: str) -> set[str]:
+        base = positive(word)
+        forms = {*vocabulary().surfaces(base), *vocabulary().related.get(base, ())}
+        if "" in forms:  # an empty near-synonym is in every text
+            return self.everything
+        keys = {word, base, *(f[:2] for f in forms)}
+        if len(base) >= 4:
+            keys.update(base[i : i + 2] for i in range(len(base) - 1))
+        out: set[str] = set()
+        for k in keys:
+            out |= self.by_key.get(k, set())
+        return out
+
+
 class Scorer:
     """Term weights for one check (IDF over its texts) and the score of a query against targets."""
 
@@ -80,13 +138,17 @@ class Scorer:
         self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self._default_idf = math.log((n + 1) / 0.5)
         self._factors = factors or {}
+        self._weights: dict[str, float] = {}  # computed once per word: share() asks for each pair
 
     def weight(self, word: str) -> float:
-        w = self._idf.get(word, self._default_idf) * self._factors.get(word, 1.0)
-        if is_domain_term(word):
-            w *= DOMAIN_BOOST
-        if is_weak(word):
-            w *= WEAK_FACTOR
+        w = self._weights.get(word)
+        if w is None:
+            w = self._idf.get(word, self._default_idf) * self._factors.get(word, 1.0)
+            if is_domain_term(word):
+                w *= DOMAIN_BOOST
+            if is_weak(word):
+                w *= WEAK_FACTOR
+            self._weights[word] = w
         return w
 
     def focused(self, siblings: list[Terms]) -> Scorer:
@@ -101,6 +163,7 @@ class Scorer:
         clone = Scorer.__new__(Scorer)
         clone._idf, clone._default_idf = self._idf, self._default_idf
         clone._factors = {w: math.log((n + 1) / (c + 0.5)) / full for w, c in df.items() if c > 1} if full > 0 else {}
+        clone._weights = {}
         return clone
 
     def credits(self, query: Terms, targets: list[Target]) -> dict[str, float]:
@@ -133,8 +196,8 @@ class Grid:
         self.scorer = scorer
         self.queries = queries
         self.targets = targets
-        self.credits = {(q, t): scorer.credits(queries[q], [targets[t]]) for q in queries for t in targets}
-        self.scores = {key: scorer.share(c) for key, c in self.credits.items()}
+        self.credits = pair_credits(queries, targets)
+        self.scores = pair_scores(scorer, queries, self.credits)
 
     def without(self, gone: set[str]) -> Grid:
         """The same grid with some targets removed (scores of the others do not depend on them)."""

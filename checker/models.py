@@ -202,6 +202,8 @@ class ProblemCoverage(BaseModel):
     uncertain: bool = False  # best score inside the calibrated uncertain band
     evidence: list[Evidence] = Field(default_factory=list)
     subs: list[SubCoverage] = Field(default_factory=list)
+    # items set aside because their measures only restate the problem (they count as missing)
+    restated: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- findings

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from checker.models import Item
 
@@ -102,17 +102,29 @@ def slogan_only(measures: str, slogans: tuple[str, ...], actions: tuple[str, ...
 _FILLER = re.compile(r"[的了要和与及等将把对并]")
 
 
-def _chars(text: str) -> set[str]:
+def _chars(text: str) -> frozenset[str]:
     """Character bigrams of the text without punctuation, filler characters and the generic words
     of the stop list (问题, 整改, 到位 …): what is left is what the text is about. A removed word
     leaves a gap, so no bigram spans it (解决党建 gives 党建, not 决党)."""
+    from checker.textterms import vocabulary
+
+    return _chars_of(text, vocabulary().version)  # a problem's text is asked for once per item
+
+
+@cache
+def _longest_stopwords_first(version: int) -> tuple[str, ...]:
     from checker.textterms import stopwords
 
+    return tuple(sorted((w for w in stopwords() if len(w) >= 2), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _chars_of(text: str, version: int) -> frozenset[str]:
     clean = text
-    for word in sorted((w for w in stopwords() if len(w) >= 2), key=len, reverse=True):
+    for word in _longest_stopwords_first(version):
         clean = clean.replace(word, "|")
     clean = _FILLER.sub("|", _PUNCT.sub("|", clean))
-    return {seg[i : i + 2] for seg in clean.split("|") for i in range(len(seg) - 1)}
+    return frozenset(seg[i : i + 2] for seg in clean.split("|") for i in range(len(seg) - 1))
 
 
 _REFERS_TO_PROBLEM = re.compile(r"问题|现象|情况")
@@ -141,11 +153,27 @@ def answered_problems(item: Item, requirements, coverage) -> list[str]:
     to (as an answer, or as the closest item): a measure that repeats either only restates (a short column — 党建与业务融合不够 —
     or none at all must not hide a restatement of the notice)."""
     texts = [item.problem] if item.problem.strip() else []
+    texts.extend(p.text for p in _problems_by_item(requirements, coverage).get(item.id, ()))
+    return texts
+
+
+_LAST_INDEX: list = []  # [requirements, coverage, index] of the check whose rules are being evaluated
+
+
+def _problems_by_item(requirements, coverage) -> dict[str, list]:
+    """item id → the problems whose evidence names it, in the notice's order. Built once per check
+    (the engine asks for every item, and the coverage is read-only while rules run): looking through
+    every problem's evidence for each item would cost items × items on a big plan."""
+    if _LAST_INDEX and _LAST_INDEX[0] is requirements and _LAST_INDEX[1] is coverage:
+        return _LAST_INDEX[2]
+    index: dict[str, list] = {}
     for p in requirements.problems:
         cov = coverage.get(p.id)
-        if cov is not None and any(e.item == item.id for e in cov.evidence):
-            texts.append(p.text)
-    return texts
+        if cov is not None:
+            for item_id in dict.fromkeys(e.item for e in cov.evidence):
+                index.setdefault(item_id, []).append(p)
+    _LAST_INDEX[:] = [requirements, coverage, index]
+    return index
 
 
 def restates_any(measures: str, problems: list[str], actions: tuple[str, ...],

@@ -40,7 +40,7 @@ TAGS = {
     "one-item-two-problems", "one-problem-several-items", "reordered", "restated", "slogans", "duplicate",
     "word-numbering",
 }
-CASE_KEYS = {"name", "plan", "notice", "uncovered", "fire", "rules", "mapping", "unanswered_subs",
+CASE_KEYS = {"name", "plan", "notice", "uncovered", "fire", "rules", "mapping", "unanswered_subs", "restated",
              "reader_todo", "tags", "note", "feedback_date", "set"}
 
 
@@ -165,7 +165,11 @@ def test_case_is_consistent(case):
         assert mapping[number], "a problem with a missing sub still has items for its other subs"
         assert set(subs) <= set(labels["problems"][number - 1]["subs"])
     unanswered = {k for k, items in mapping.items() if not items}
-    assert set(case["uncovered"]) == unanswered | set(subs_missing)
+    # restated: problems whose items only say the problem again — measures counted as missing
+    restated = {int(k): v for k, v in (case.get("restated") or {}).items()}
+    for number, items in restated.items():
+        assert items and set(items) <= set(mapping[number]), "restated names the problem's own items"
+    assert set(case["uncovered"]) == unanswered | set(subs_missing) | set(restated)
     assert case["uncovered"] == sorted(case["uncovered"])
     assert case["fire"] == [r for r in CATALOGUE if r in case["fire"]], "catalogue order, no unknown IDs"
     assert ("CV-PROBLEM" in case["fire"]) == bool(case["uncovered"])

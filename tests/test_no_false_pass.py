@@ -181,10 +181,10 @@ def shortcuts() -> Iterator[None]:
             packs[key] = real_packs(specs)
         return packs[key]
 
-    def match_problems(req, plan):
-        key = _matcher_key(req, plan)
+    def match_problems(req, plan, actions=None):
+        key = (_matcher_key(req, plan), actions)
         if key not in matches:
-            matches[key] = real_match(req, plan)
+            matches[key] = real_match(req, plan, actions)
         return matches[key]
 
     def match_suggestions(req, plan):

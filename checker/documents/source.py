@@ -48,7 +48,11 @@ def read_bytes(path: str | Path, max_bytes: int) -> bytes:
         raise too_large(shown, info.st_size, max_bytes)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # read what stat promised (plus one byte, to see growth), not the whole limit: read(n)
+            # allocates n bytes up front, 50 MB for every small file
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # grew since stat: read on, up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except PermissionError:
         raise _no_permission(shown) from None
     except OSError as error:
