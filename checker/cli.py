@@ -64,6 +64,7 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("--disable", action="append", default=[], metavar="RULE-ID", help="不运行某条规则，可重复")
     check.add_argument("--explain", metavar="P3", help="列出某个反馈问题的候选整改事项及其得分")
     check.add_argument("--max-size", type=_megabytes, metavar="MB", help="输入文件大小上限，单位 MB（默认 50）")
+    check.add_argument("--unit", metavar="单位", help="反馈意见同时发给多个单位时，本方案是哪个单位的（默认从方案标题识别）")
     _config_options(check)
 
     extract = sub.add_parser("extract", help="显示从反馈意见中识别出的问题、意见建议和要求")
@@ -193,7 +194,7 @@ def _settings(args, plan: str):
     return resolve(config, rules=args.rules, sets=_overrides(args.set), disable=args.disable,
                    waiver_files=args.waivers, format=getattr(args, "format", None), fail_on=args.fail_on,
                    lang=args.lang, feedback_date=getattr(args, "feedback_date", None),
-                   max_size=getattr(args, "max_size", None))
+                   max_size=getattr(args, "max_size", None), unit=getattr(args, "unit", None))
 
 
 def _cmd_check(args) -> int:

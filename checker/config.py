@@ -238,12 +238,13 @@ class Settings:
     feedback_date: dt.date | None = None
     config_path: str | None = None
     max_bytes: int | None = None  # input size limit (None: checker.documents.DEFAULT_MAX_BYTES)
+    unit: str | None = None  # in a notice to several units: whose plan this is (--unit)
 
 
 def resolve(config: Config, *, rules: list[str] | None = None, sets: dict[str, str] | None = None,
             disable: list[str] | None = None, waiver_files: list[str] | None = None, format: str | None = None,
             fail_on: str | None = None, lang: str | None = None, feedback_date: dt.date | None = None,
-            max_size: float | None = None) -> Settings:
+            max_size: float | None = None, unit: str | None = None) -> Settings:
     waivers = list(config.waivers)
     for file in [*config.waiver_files, *(waiver_files or [])]:
         waivers.extend(load_waiver_file(file))
@@ -260,6 +261,7 @@ def resolve(config: Config, *, rules: list[str] | None = None, sets: dict[str, s
         feedback_date=feedback_date,
         config_path=config.path,
         max_bytes=_megabytes(max_size or config.max_size),
+        unit=unit,
     )
 
 
@@ -292,7 +294,7 @@ def run_configured(plan: str | Path, notice: str | Path, settings: Settings):
     with size_limit(settings.max_bytes):
         result = run_check(plan, notice, packs=settings.packs, overrides=settings.overrides,
                            feedback_date=settings.feedback_date, lang=settings.lang, disabled=settings.disabled,
-                           severity=settings.severity, waivers=settings.waivers)
+                           severity=settings.severity, waivers=settings.waivers, unit=settings.unit)
     if settings.config_path:
         from checker.messages import msg
 

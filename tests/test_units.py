@@ -99,3 +99,14 @@ def test_unit_stem():
     assert unit_stem("石桥镇党委") == "石桥镇"
     assert unit_stem("中共白沙乡委员会") == "白沙乡"
     assert unit_stem("区司法局党组") == "区司法局"
+
+
+def test_the_cli_takes_the_unit_and_refuses_a_plan_naming_none(tmp_path, capsys):
+    from checker.cli import main
+
+    plan = _plan(tmp_path / "plan.docx", "巡察整改工作方案")
+    assert main([str(plan), "--against", str(NOTICE)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--unit" in err
+    assert main([str(plan), "--against", str(NOTICE), "--unit", "柳河镇党委", "--format", "json"]) in (0, 1)
+    assert "柳河镇党委" in capsys.readouterr().out
