@@ -72,10 +72,15 @@ def item_lines(item: Item, own_problem_cell: bool = True) -> list[Target]:
     return [Target(f"{item.id}#{n}", analyse(line), context) for n, line in enumerate(lines, 1)]
 
 
+_INSTANCE = re.compile(r"^(?:部分|个别|有的|少数|一些)")
+
+
 def sums_up_next(subs: list[str]) -> list[bool]:
     """For each sub-problem: is it a broad judgement followed by the detail it sums up (基层统计基础
-    薄弱，部分企业统计台账不健全)? Answering the detail then answers it too."""
-    return [n + 1 < len(subs) and is_broad_judgement(s) for n, s in enumerate(subs)]
+    薄弱，部分企业统计台账不健全), or a failing followed by its instance (轮岗交流制度执行不到位，
+    部分股室负责人在同一岗位任职超过10年)? Answering the detail then answers it too."""
+    return [n + 1 < len(subs) and (is_broad_judgement(s) or _INSTANCE.match(subs[n + 1]) is not None)
+            for n, s in enumerate(subs)]
 
 
 class ProblemMatcher:
