@@ -14,7 +14,7 @@ from pathlib import Path
 from checker.context import AppliedParam, CheckContext
 from checker.dsl.ast import Pack
 from checker.errors import UsageError
-from checker.models import Duration, Finding, Plan, ProblemCoverage, Requirements
+from checker.models import MAX_DURATION, Duration, Finding, Plan, ProblemCoverage, Requirements
 from checker.timecalc import WorkCalendar
 
 DEFAULT_PACK = "xuncha"
@@ -103,7 +103,12 @@ def parse_param_value(text: str) -> Duration:
     if not m or m.group(2) not in _UNIT_WORDS:
         raise UsageError(f"参数值“{text}”无法识别，应写成如 2个月、15天、5个工作日",
                          f"cannot read parameter value '{text}': write e.g. 2months, 15days, 5workdays")
-    return Duration(value=int(m.group(1)), unit=_UNIT_WORDS[m.group(2)])
+    value, unit = m.group(1), _UNIT_WORDS[m.group(2)]
+    if len(value) > 6 or not Duration.within_limit(int(value), unit):
+        limit = MAX_DURATION[unit]
+        raise UsageError(f"参数值“{text[:24]}”过大：期限上限为 {Duration(value=limit, unit=unit).describe()}",
+                         f"parameter value '{text[:24]}' is too large: the limit is {Duration(value=limit, unit=unit).describe('en')}")
+    return Duration(value=int(value), unit=unit)
 
 
 def apply_params(pack: Pack, req: Requirements, overrides: dict[str, str]) -> dict[str, AppliedParam]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Frozen(BaseModel):
@@ -93,9 +93,24 @@ class Document(BaseModel):
 # --------------------------------------------------------------------------- the notice
 
 
+# a rectification deadline, not an era: larger values overflow date arithmetic (or, in working
+# days, walk the calendar day by day for minutes). Packs, options, notices and JSON all obey it.
+MAX_DURATION = {"days": 3660, "workdays": 2600, "months": 120}
+
+
 class Duration(Frozen):
-    value: int
+    value: int = Field(ge=0)
     unit: Literal["days", "workdays", "months"]
+
+    @model_validator(mode="after")
+    def _not_an_era(self) -> "Duration":
+        if self.value > MAX_DURATION[self.unit]:
+            raise ValueError(f"duration {self.value} {self.unit} is over the limit of {MAX_DURATION[self.unit]}")
+        return self
+
+    @staticmethod
+    def within_limit(value: int, unit: str) -> bool:
+        return 0 <= value <= MAX_DURATION[unit]
 
     def describe(self, lang: str = "zh") -> str:
         if lang == "en":

@@ -96,19 +96,25 @@ def _duration_from_match(m: re.Match[str]) -> Duration | None:
     if raw.startswith("*"):
         return None
     n = chinese_number(raw)
-    if n is None or n <= 0:
+    if n is None or n <= 0 or n > 10_000:  # a deadline, not a serial number read as one
         return None
+    value, kind = _in_units(n, unit)
+    # a notice's "99999个月" is noise, not a demand: no limit rather than an overflow
+    return Duration(value=value, unit=kind) if Duration.within_limit(value, kind) else None
+
+
+def _in_units(n: int, unit: str) -> tuple[int, str]:
     if unit == "个半月":
-        return Duration(value=n * 30 + 15, unit="days")
+        return n * 30 + 15, "days"
     if "工作日" in unit:
-        return Duration(value=n, unit="workdays")
+        return n, "workdays"
     if unit == "个月":
-        return Duration(value=n, unit="months")
+        return n, "months"
     if unit in ("周", "星期", "个星期"):
-        return Duration(value=n * 7, unit="days")
+        return n * 7, "days"
     if unit == "年":
-        return Duration(value=n * 12, unit="months")
-    return Duration(value=n, unit="days")
+        return n * 12, "months"
+    return n, "days"
 
 
 def _duration_mentions(text: str) -> list[TimeMention]:

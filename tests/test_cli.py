@@ -183,6 +183,8 @@ def test_a_notice_without_problems_is_exit_2(capsys, tmp_path):
     ["--set", "报告期限"],  # no =
     ["--set", "报告期限=两个多月"],  # value not a duration
     ["--set", "没有的参数=2个月"],  # not a parameter of the pack
+    ["--set", "报告期限=99999999个月"],  # a date past year 9999: overflowed before
+    ["--set", "报告期限=3000个工作日"],  # over the limit (walks the calendar for minutes)
     ["--feedback-date", "2024-02-30"],
     ["--feedback-date", "2024年7月12日"],
     ["--rules", "no-such-pack"],

@@ -31,14 +31,16 @@ _PINYIN_LETTER = f"a-zA-Zü{_TONED}ａ-ｚＡ-Ｚ"
 # so that removing them later can never reveal a new annotation (idempotence).
 _IGNORABLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u3000\t\x0b\x0c \u2000-\u200a\u202f\u205f"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u2e80-\u2fdf\U00020000-\U0003134f"
-_SYLLABLES = rf"[{_IGNORABLE}]*(?:[{_PINYIN_LETTER}]+[{_IGNORABLE}]*)+"
+# Possessive (*+, ++): a run of letters splits into syllables in only one way. With plain + the
+# engine tried every split of a long letter run not followed by a bracket (exponential time).
+_SYLLABLES = rf"[{_IGNORABLE}]*+(?:[{_PINYIN_LETTER}]++[{_IGNORABLE}]*+)++"
 _PIECE = (
     rf"(?:[(（]{_SYLLABLES}[)）]"  # 个(gè)
     rf"|[(（]{_SYLLABLES}(?=[{_CJK}])"  # 巡(xún察: closing bracket lost
     rf"|{_SYLLABLES}[)）])"  # ?qǐng): opening bracket (or the character too) lost
 )
 _PIECE_RE = re.compile(_PIECE)
-_ANNOTATED = re.compile(rf"([{_CJK}?？])[{_IGNORABLE}]*((?:{_PIECE}[{_IGNORABLE}]*)+)")
+_ANNOTATED = re.compile(rf"([{_CJK}?？])[{_IGNORABLE}]*+((?:{_PIECE}[{_IGNORABLE}]*+)+)")
 _TONE = re.compile(rf"[{_TONED}]")
 
 
@@ -46,7 +48,8 @@ def _drop_annotations(match: re.Match[str]) -> str:
     # Scan the whole string from the group on: a piece may look ahead at the next character.
     end = match.end(2)
     pieces = []
-    for piece in _PIECE_RE.finditer(match.string, match.start(2)):
+    # (bounded just past the group: an unbounded search would rescan the rest of the string)
+    for piece in _PIECE_RE.finditer(match.string, match.start(2), end + 1):
         if piece.end() > end:
             break
         pieces.append(piece.group(0))
@@ -119,8 +122,13 @@ _SPACE_RUNS = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r" *\n *")
 
 
+# A lone surrogate cannot be encoded (OpenCC, JSON output): a damaged PDF's text layer yields them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalize_text(s: str) -> str:
     """Normalise text once for every reader; see the module docstring. Idempotent."""
+    s = _LONE_SURROGATE.sub("\ufffd", s)
     s = strip_pinyin(s)
     s = to_simplified(s)
     s = _translate(s)

@@ -15,9 +15,12 @@ pypdf is imported only when a PDF is read.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
+import warnings
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from checker.documents.normalize import normalize_text
@@ -65,7 +68,27 @@ def read_pdf(data: bytes, path: str, sha256: str) -> Document:
     return Document(path=path, sha256=sha256, format="pdf", blocks=blocks)
 
 
+@contextmanager
+def _pypdf_quiet():
+    """pypdf logs the damage it works around ("incorrect startxref pointer") to stderr, where the
+    CLI promises one line; what cannot be worked around still ends in the InputError below."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def _lines(data: bytes, path: str) -> list[_Line]:
+    with _pypdf_quiet():
+        return _read_lines(data, path)
+
+
+def _read_lines(data: bytes, path: str) -> list[_Line]:
     try:
         from pypdf import PdfReader
         from pypdf.errors import FileNotDecryptedError

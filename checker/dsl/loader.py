@@ -16,13 +16,18 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from checker.dsl.ast import And, Concept, Example, Expr, Has, HolidayTable, Is, Mentions, Not, Or, Pack, Param, Rule, SourcePos
 from checker.dsl.predicates import FIELDS_BY_SUBJECT, PREDICATES
 from checker.errors import RulePackError
-from checker.models import Duration
+from checker.models import MAX_DURATION, Duration
 from checker.resources import resource_dir
 
 MAX_PACK_BYTES = 1_000_000  # a pack is text a person writes; anything larger is refused
 MAX_EXTENDS_DEPTH = 8
-MAX_NESTING = 40  # parentheses in a condition; the tree is walked recursively
+MAX_NESTING = 40  # parentheses or `not`s in a condition; the tree is walked recursively
 MAX_TERM_CHARS = 200  # a concept term is a phrase, not a document
+# Lark's lexer and parser run at ~50k tokens/s: the budget keeps a load under ~0.5 s (the default
+# pack has ~1,300 tokens and 22 rules); every rule is evaluated on every problem or item
+MAX_TOKENS = 20_000
+MAX_RULES = 500
+MAX_MESSAGE_CHARS = 400  # an error message echoes names and source text: one readable line
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
 UNITS = {"days": "days", "天": "days", "日": "days", "workdays": "workdays", "个工作日": "workdays",
          "months": "months", "个月": "months"}
@@ -49,18 +54,11 @@ TOKEN_NAMES = {  # what a rule author would call the tokens Lark expects
 
 
 def _cache_file() -> str | bool:
-    """Lark's grammar cache in the user's cache dir; no cache when that is not writable."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "plancheck")
-    try:
-        os.makedirs(path, exist_ok=True)
-        probe = os.path.join(path, ".w")
-        with open(probe, "w"):
-            pass
-        os.remove(probe)
-    except OSError:
-        return False
-    return os.path.join(path, "grammar-lalr.cache")
+    """Lark's grammar cache in the user's cache dir (checker.usercache); none when there is none."""
+    from checker.usercache import cache_dir
+
+    directory = cache_dir()
+    return str(directory / "grammar-lalr.cache") if directory else False
 
 
 _FILENAME: ContextVar[str] = ContextVar("plancheck_pack_filename", default="<pack>")
@@ -99,7 +97,10 @@ def load_pack(spec: str | Path) -> Pack:
                 f"找不到规则包“{spec}”：既不是内置规则包（{'、'.join(builtin_pack_names())}），也不是存在的 .rules 文件",
                 f"rule pack '{spec}' not found: not a built-in pack ({', '.join(builtin_pack_names())}) nor a .rules file",
             )
-    return _load_file(path, chain=())
+    try:
+        return _load_file(path, chain=())
+    except RulePackError as error:
+        raise _one_line(error) from None
 
 
 def _load_file(path: Path, chain: tuple[str, ...]) -> Pack:
@@ -109,25 +110,70 @@ def _load_file(path: Path, chain: tuple[str, ...]) -> Pack:
     if len(chain) >= MAX_EXTENDS_DEPTH:
         raise RulePackError(f"{path}: extends 嵌套超过{MAX_EXTENDS_DEPTH}层", f"{path}: extends nested too deep")
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # never more than the limit into memory
+            raw = handle.read(MAX_PACK_BYTES + 1)
     except OSError as exc:
         raise RulePackError(f"无法读取规则包 {path}：{exc.strerror}", f"cannot read rule pack {path}") from exc
     if len(raw) > MAX_PACK_BYTES:
-        raise RulePackError(f"{path}: 规则包过大（{len(raw)} 字节，上限 {MAX_PACK_BYTES}）", f"{path}: pack too large")
+        size = _file_size(path) or len(raw)
+        raise RulePackError(f"{path}: 规则包过大（{size} 字节，上限 {MAX_PACK_BYTES} 字节）",
+                            f"{path}: pack too large ({size} bytes, limit {MAX_PACK_BYTES})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RulePackError(f"{path}: 规则包须为 UTF-8 编码", f"{path}: a rule pack must be UTF-8") from exc
+        zh, en = _encoding_hint(raw)
+        raise RulePackError(f"{path}: 规则包须为 UTF-8 编码{zh}：请在编辑器中另存为 UTF-8 后重试",
+                            f"{path}: a rule pack must be UTF-8{en}; save it as UTF-8 and retry") from exc
     return compile_pack(text, str(path), chain=chain + (key,))
+
+
+def _file_size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _encoding_hint(raw: bytes) -> tuple[str, str]:
+    """What the undecodable pack probably is, so the message says what to convert from."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "（此文件为 UTF-16 编码）", " (this file is UTF-16)"
+    if b"\x00" in raw[:4096]:
+        return "（此文件不是文本文件）", " (this file is not text)"
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "", ""
+    return "（此文件像是 GB18030/GBK 编码）", " (this file looks like GB18030/GBK)"
+
+
+def _one_line(error: RulePackError) -> RulePackError:
+    """The error with its messages on one short line: control characters shown escaped, the
+    middle of an overlong message (a 1 MB name or source line) left out."""
+
+    def clip(text: str) -> str:
+        text = _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], text)
+        if len(text) <= MAX_MESSAGE_CHARS:
+            return text
+        return text[: MAX_MESSAGE_CHARS // 2] + " … " + text[-MAX_MESSAGE_CHARS // 2 :]
+
+    zh, en = clip(error.message), clip(error.message_en)
+    if zh == error.message and en == error.message_en:
+        return error
+    return RulePackError(zh, en)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 def parse_statements(text: str, filename: str = "<pack>") -> list:
     """The statements of one file, in order, as (kind, object, position) — before extends is
     resolved. `rules fmt` prints these back; compile_pack assembles them into a Pack."""
     _check_nesting(text, filename)
+    _check_size(text, filename)
     token = _FILENAME.set(filename)
     try:
-        return _parser().parse(text)
+        statements = _parser().parse(text)
     except UnexpectedInput as exc:
         raise RulePackError(_syntax_message(exc, text, filename, "zh"), _syntax_message(exc, text, filename, "en")) from None
     except VisitError as exc:  # lark wraps errors raised inside a transformer callback
@@ -136,6 +182,11 @@ def parse_statements(text: str, filename: str = "<pack>") -> list:
         raise
     finally:
         _FILENAME.reset(token)
+    rules = [pos for kind, _, pos in statements if kind == "rule"]
+    if len(rules) > MAX_RULES:
+        raise RulePackError(f"{rules[MAX_RULES]}: 规则包中规则超过{MAX_RULES}条，请拆分为多个规则包",
+                            f"{rules[MAX_RULES]}: more than {MAX_RULES} rules in one pack; split it")
+    return statements
 
 
 _STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*')
@@ -153,6 +204,31 @@ def _check_nesting(text: str, filename: str) -> None:
                                         f"{filename}:{line_no}: conditions nested deeper than {MAX_NESTING}")
             elif ch in ")}":
                 depth = max(0, depth - 1)
+
+
+# what the lexer will cut the text into, roughly: strings, punctuation, words
+_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|[(){}=|,]|[^\s"(){}=|,#]+')
+
+
+def _check_size(text: str, filename: str) -> None:
+    """Refuse a pack too long to parse quickly, before Lark sees it (counting is done in C)."""
+    count = sum(1 for m in _TOKENS.finditer(text) if m.group(0)[0] != "#")
+    if count > MAX_TOKENS:
+        raise RulePackError(f"{filename}: 规则包过长（约{count}个词，上限{MAX_TOKENS}个），请拆分为多个规则包",
+                            f"{filename}: pack too long (about {count} tokens, limit {MAX_TOKENS}); split it")
+
+
+def _expr_depth(expr: Expr) -> int:
+    """How deep a condition nests (and/or/not), walked without recursion; stops past the limit."""
+    deepest, stack = 0, [(expr, 1)]
+    while stack and deepest <= MAX_NESTING:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, (And, Or)):
+            stack.extend((operand, depth + 1) for operand in node.operands)
+        elif isinstance(node, Not):
+            stack.append((node.operand, depth + 1))
+    return deepest
 
 
 def compile_pack(text: str, filename: str = "<pack>", chain: tuple[str, ...] = ()) -> Pack:
@@ -214,11 +290,20 @@ class _ToAst(Transformer):
         return ("extends", _string(children[0]), _pos(self.filename, children[0]))
 
     def param(self, children):
-        name, value, unit = children[0], int(children[1]), UNITS[str(children[2])]
+        name, duration = children[0], self._duration(children[1], children[2])
         source = next((c for c in children[3:] if isinstance(c, tuple)), None)
         desc = next((_string(c) for c in children[3:] if isinstance(c, Token) and c.type == "STRING"), "")
         pos = _pos(self.filename, children[0])
-        return ("param", Param(str(name), Duration(value=value, unit=unit), desc, source[1] if source else None, pos), pos)
+        return ("param", Param(str(name), duration, desc, source[1] if source else None, pos), pos)
+
+    def _duration(self, value: Token, unit: Token) -> Duration:
+        unit_name = UNITS[str(unit)]
+        limit = MAX_DURATION[unit_name]
+        if len(value) > 6 or int(value) > limit:  # (int() of thousands of digits is itself refused)
+            pos = _pos(self.filename, value)
+            raise RulePackError(f"{pos}: 期限“{value[:12]}{unit}”超过上限 {limit}{unit}",
+                                f"{pos}: duration {value[:12]} {unit} is over the limit of {limit} {unit_name}")
+        return Duration(value=int(value), unit=unit_name)
 
     def notice_source(self, children):
         return ("notice", str(children[0]))
@@ -262,10 +347,21 @@ class _ToAst(Transformer):
         return ("scope", str(c[0]))
 
     def when(self, c):
-        return ("when", c[0])
+        return ("when", self._bounded(c[0]))
 
     def require(self, c):
-        return ("require", c[0])
+        return ("require", self._bounded(c[0]))
+
+    def _bounded(self, expr: Expr) -> Expr:
+        # `not not not …` needs no parentheses: its depth is only known once parsed
+        if _expr_depth(expr) > MAX_NESTING:
+            first = expr
+            while isinstance(first, (Not, And, Or)):  # the condition's first atom carries a position
+                first = first.operand if isinstance(first, Not) else first.operands[0]
+            pos = getattr(first, "pos", None) or self.filename
+            raise RulePackError(f"{pos}: 条件嵌套超过{MAX_NESTING}层，请拆分条件",
+                                f"{pos}: condition nested deeper than {MAX_NESTING}")
+        return expr
 
     def message(self, c):
         return ("message", _string(c[0]))
@@ -281,6 +377,9 @@ class _ToAst(Transformer):
 
     def holidays(self, children):
         pos = _pos(self.filename, children[0])
+        if len(children[0]) != 4:
+            raise RulePackError(f"{pos}: 节假日表的年份“{children[0][:12]}”应为四位数字",
+                                f"{pos}: holiday table year '{children[0][:12]}' is not four digits")
         year = int(children[0])
         off = tuple(v for k, v in children[1:] if k == "off")
         work = tuple(v for k, v in children[1:] if k == "work")
@@ -331,10 +430,10 @@ class _ToAst(Transformer):
         return ("plan", _string(c[0]))
 
     def ex_demand(self, c):
-        return ("demand", (str(c[0]), Duration(value=int(c[1]), unit=UNITS[str(c[2])])))
+        return ("demand", (str(c[0]), self._duration(c[1], c[2])))
 
     def ex_set(self, c):
-        return ("set", (str(c[0]), Duration(value=int(c[1]), unit=UNITS[str(c[2])])))
+        return ("set", (str(c[0]), self._duration(c[1], c[2])))
 
     def ex_item(self, c):
         fields = tuple(c)

@@ -22,10 +22,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from checker.errors import ExtractionError, InputError
-from checker.models import Demand, Duration, Location, Problem, Requirements, Suggestion
+from checker.models import MAX_DURATION, Demand, Duration, Location, Problem, Requirements, Suggestion
 from checker.notice.demands import CONCEPTS
 
 SCHEMA_VERSION = 1
@@ -105,6 +105,12 @@ class _SuggestionIn(_Strict):
 class _WithinIn(_Strict):
     value: int = Field(gt=0)
     unit: Literal["days", "workdays", "months"]
+
+    @model_validator(mode="after")
+    def _not_an_era(self) -> "_WithinIn":
+        if not Duration.within_limit(self.value, self.unit):
+            raise ValueError(f"期限过长（上限 {MAX_DURATION[self.unit]} {self.unit}）")
+        return self
 
 
 class _DemandIn(_Strict):

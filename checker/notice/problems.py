@@ -10,7 +10,11 @@
 - a numbered point may go on over the paragraphs after it; a list that stops at "；" at the end of a
   paragraph goes on in the next one; one more failing in a sentence of its own ends a list;
 - a notice to several units: "共性问题" and, under "个性问题", one heading per unit (the problem's
-  `unit`); a table of problems (序号 | 问题类别 | 具体问题), the category cell naming the category.
+  `unit`); a table of problems (序号 | 问题类别 | 具体问题), the category cell naming the category;
+- a news report with no numbering at all: after the problems are announced ("通报了巡察发现的主要
+  问题。" or "巡察发现，" opening the first one), each paragraph that opens with a short judgement
+  (媒体融合改革推进缓慢。A；B。) is one problem, until a paragraph that closes the list (此外…,
+  问题线索, another speaker).
 
 Left out: 问题线索 handed to 纪委监委, praise and background, the speaker's demands, the unit's own
 表态, and — in a speech to several units at once — the "有的单位…；有的…" observations about the round,
@@ -47,6 +51,14 @@ _SHORTEST_PROBLEM = 4
 _LONGEST_TITLE = 30  # a title sentence of a problem paragraph: 粮食安全政治责任扛得不够牢。
 # a sentence that sums the list up: 这些问题…, 上述问题…, 以上问题…
 _SUMS_UP = re.compile(r"^\s*(?:这些|上述|以上|此类|对此|对这些|总的来看|总体看)")
+# A paragraph that announces the problems of a news report written one paragraph per problem
+# (白书琴代表巡察组通报了巡察发现的主要问题。). Only what follows it may be read that way: the same
+# short judgements in background or a speech are not problems.
+_PARAGRAPHS_LEAD = re.compile(
+    r"(?:通报|反馈|指出|点明|列举)了?[^。；;]{0,16}?问题|(?:巡察|巡视)(?:组|中|工作中)?(?:还|也)?(?:发现|指出)"
+)
+# "巡察发现，" opening the first problem paragraph announces it; the problem starts after it
+_OPENING_CUE = re.compile(r"\s*(?:(?:巡察|巡视)(?:组|中|工作中)?(?:还|也)?(?:发现|指出)了?)\s*[，,：:]\s*")
 
 
 def _judges(fragment: str) -> bool:
@@ -158,6 +170,7 @@ class ProblemFinder:
         previous = ""
         pending: tuple[str, int] | None = None  # a 一是… list going on in the next paragraph
         open_list = False
+        announced = False  # the problems were announced: a titled paragraph is one (see _titled_paragraph)
         outer_category = category
         for line in lines:
             if line.start in self.skip_lines:
@@ -179,15 +192,20 @@ class ProblemFinder:
                 # further on must announce itself (张三指出，…问题，主要是：…)
                 pending, kind = None, None
             continued = ordinal_markers(self.text, s, e, *pending) if pending else []
+            closing = bool(first) and is_closing(self.text[slice(*first[0])])
             if pending and continued and continued[0][0] == s:  # 二是… in the paragraph after 一是…
                 self._add_items(items_from_markers(self.text, continued, e), category)
                 pending = (pending[0], pending[1] + len(continued))
+            elif kind is None and not open_list and not closing and self._titled_paragraph(s, e, category, announced):
+                pending = None
             else:
                 found_before = len(self.found)
                 # a list that stopped at "；" goes on in the next paragraph (a page broke the line)
-                this_kind = Kind.PROBLEMS if open_list and not (first and is_closing(self.text[slice(*first[0])])) else kind
+                this_kind = Kind.PROBLEMS if open_list and not closing else kind
                 pending = self._paragraph(s, e, this_kind, category, previous)
                 open_list = len(self.found) > found_before and self.text[line.start : line.end].rstrip()[-1:] in "；;"
+            # what closes a list (此外…问题线索, 张三强调，…) also ends a run of problem paragraphs
+            announced = not closing and (announced or _PARAGRAPHS_LEAD.search(self.text[s:e]) is not None)
             previous = self.text[s:e]
 
     def _paragraph(self, s: int, e: int, kind: Kind | None, category: str | None, previous: str) -> tuple[str, int] | None:
@@ -233,6 +251,27 @@ class ProblemFinder:
         if not found_any and explicit:
             self._single(s, e, category)
         return None
+
+    def _titled_paragraph(self, s: int, e: int, category: str | None, announced: bool) -> bool:
+        """One problem of a news report written one unnumbered paragraph per problem: a short
+        judgement, then its details (媒体融合改革推进缓慢。A；B。). Only after the problems were
+        announced, or opened by "巡察发现，" itself; a paragraph with a list of its own is read as a
+        list, and praise, a demand or a sentence with commas never opens such a paragraph."""
+        cue = _OPENING_CUE.match(self.text, s, e)
+        if cue:
+            s = cue.end()
+        elif not announced:
+            return False
+        if first_family(self.text, s, e, _LIST_FAMILIES) or self._opening_marker(s, e):
+            return False
+        spans = sentences(self.text, s, e)
+        if len(spans) < 2 or not self._is_title(*spans[0]) or PRAISE.search(self.text[slice(*spans[0])]):
+            return False
+        if self.multi_unit and _ROUND_WIDE.match(self.text[s:e]):
+            return False  # 有的单位…: about the round, not one unit
+        found_before = len(self.found)
+        self._single(s, e, category)
+        return len(self.found) > found_before
 
     def _is_title(self, s: int, e: int) -> bool:
         """A short sentence that only names a failing (粮食安全政治责任扛得不够牢。): no clause breaks."""

@@ -5,6 +5,7 @@ A clause is cut at ，/；/。 (never inside quotes or brackets) and then glued 
 failing of its own:
 - an explanation joins the clause before it: 存在…等情况, 如…, 甚至…, 特别是…, 导致…; an explanation that
   opens with 存在 runs on to the clause that closes it (…等情况 / …的现象) within the same sentence;
+  so does a consequence (群众反映强烈, 造成不良影响);
 - a topic joins the clause after it: 在干部选拔任用方面，… / 对下属单位，…;
 - a one-clause title sentence (落实主体责任不到位。…) that is followed by its details is the problem's
   summary, not one of its parts; so is a first clause that judges a whole area (财务管理不规范，…，…)
@@ -27,6 +28,8 @@ _EXPLANATION = re.compile(
     r"^(?:存在|如|比如|例如|甚至|特别是|尤其是|其中|导致|致使|造成|以致|以至于|从而|表现为|主要表现|具体表现"
     r"|即|包括|且|并且|而且|并|但|却|仍|还存在|也存在|等)"
 )
+# what a failing led to (…“吃拿卡要”，群众反映强烈): its weight, not a failing of its own
+_CONSEQUENCE = re.compile(r"^(?:群众|干部职工|社会)?(?:反映|意见)(?:强烈|较大|较多|很大)$|^(?:造成|产生)了?不良(?:社会)?影响$")
 _OPENS_RUN = re.compile(r"^(?:还|也)?存在")
 _CLOSES_RUN = re.compile(r"(?:等(?:方面)?的?(?:问题|情况|现象|情形)|的(?:问题|情况|现象|情形)|现象|情形)$")
 _TOPIC = re.compile(
@@ -105,7 +108,7 @@ def _glued(text: str, start: int, end: int) -> list[Span]:
         piece = text[s:e]
         if pending_topic is not None:
             s, pending_topic = pending_topic, None
-        if glued and (run_open or _EXPLANATION.match(piece)):
+        if glued and (run_open or _EXPLANATION.match(piece) or _CONSEQUENCE.match(piece)):
             if _OPENS_RUN.match(piece):
                 run_open = True
             glued[-1] = (glued[-1][0], e)
