@@ -61,6 +61,7 @@ class Verdicts:
     """What one matcher said about each labelled problem of one case."""
 
     covered: dict[int, bool] = field(default_factory=dict)  # labelled number → called covered
+    uncertain: dict[int, bool] = field(default_factory=dict)  # → a warning to confirm (neither)
     best: dict[int, str | None] = field(default_factory=dict)  # → best answering item
     items: dict[int, set[str]] = field(default_factory=dict)  # → all answering items
 
@@ -73,9 +74,11 @@ class Score:
     mapped: int = 0
     exact: int = 0
     labelled: int = 0  # problems with a mapping label
+    warned_gap: int = 0  # a true gap reported only as a warning (CV-UNCERTAIN): counted in fn
+    warned_ok: int = 0  # an answered problem reported as a warning: a reviewer's time, not a gap
 
     def add(self, other: Score) -> None:
-        for name in ("tp", "fp", "fn", "mapped", "exact", "labelled"):
+        for name in ("tp", "fp", "fn", "mapped", "exact", "labelled", "warned_gap", "warned_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def figures(self) -> tuple[float, float, float | None]:
@@ -97,7 +100,10 @@ def score(case: dict, verdicts: Verdicts) -> Score:
     mapping = {int(k): set(v or []) for k, v in (case.get("mapping") or {}).items()}
     s = Score()
     for k, covered in verdicts.covered.items():
-        flagged = not covered
+        warned = verdicts.uncertain.get(k, False)
+        flagged = not covered and not warned  # a gap is an error (CV-PROBLEM); a warning is not
+        s.warned_gap += warned and k in gaps
+        s.warned_ok += warned and k not in gaps
         s.tp += flagged and k in gaps
         s.fp += flagged and k not in gaps
         s.fn += (not flagged) and k in gaps
@@ -118,6 +124,7 @@ def plancheck_verdicts(matcher: ProblemMatcher, labels: dict[int, str | None], t
     for k, pid in labels.items():
         cov = coverage.get(pid) if pid else None
         v.covered[k] = bool(cov and cov.covered)
+        v.uncertain[k] = bool(cov and cov.uncertain)
         v.best[k] = cov.evidence[0].item if cov and cov.covered and cov.evidence else None
         v.items[k] = {e.item for e in cov.evidence} if cov and cov.covered else set()
     return v
@@ -246,7 +253,8 @@ def best_fuzzy_threshold(runs: list[CaseRun]) -> float:
 def _fmt(s: Score) -> str:
     p, r, m = s.figures()
     mapping = f"{m:.3f} ({s.mapped}/{s.labelled}, exact sets {s.exact}/{s.labelled})" if m is not None else "—"
-    return f"precision {p:.3f}  recall {r:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})  mapping {mapping}"
+    warned = f"  warnings: {s.warned_ok} answered, {s.warned_gap} gaps" if s.warned_ok or s.warned_gap else ""
+    return f"precision {p:.3f}  recall {r:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})  mapping {mapping}{warned}"
 
 
 def print_rule_table(runs: list[CaseRun], verbose: bool) -> None:

@@ -57,7 +57,7 @@ def uncertain_outcome(cov: ProblemCoverage, plan: Plan) -> Outcome:
     from checker.match import DEFAULT
 
     band = f"{DEFAULT.uncertain:.2f}–{DEFAULT.cover:.2f}"
-    doubtful = [s for s in cov.subs if not s.covered]
+    doubtful = [s for s in cov.subs if s.uncertain]
     best = cov.evidence[0] if cov.evidence else None
     if best is None:
         return Outcome(True, "匹配得分处于不确定区间，请人工确认", "the match score is in the uncertain band: please confirm")
@@ -65,6 +65,7 @@ def uncertain_outcome(cov: ProblemCoverage, plan: Plan) -> Outcome:
     if doubtful:
         sub = doubtful[0]
         score = sub.evidence[0].score if sub.evidence else 0.0
+        band = f"{DEFAULT.sub_uncertain:.2f}–{DEFAULT.sub_cover:.2f}"
         return Outcome(True, f"{where}回应了该问题，但对“{sub.text}”的回应不确定（得分{score:.2f}，不确定区间{band}），请人工确认",
                        f"{best.item} answers the problem, but its answer to '{sub.text}' is uncertain "
                        f"(score {score:.2f}, band {band}): please confirm")

@@ -81,6 +81,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_outcome": ("本次结果", "Outcome"),
     "col_value": ("取值", "Value"),
     "missing_subs": ("未回应的子问题", "Sub-problems not answered"),
+    "doubtful_subs": ("回应不确定、请人工确认的子问题", "Sub-problems answered uncertainly (please confirm)"),
+    "sub_doubtful": ("子问题（回应不确定，请人工确认）", "sub-problem (answer uncertain, please confirm)"),
     "rules_used": ("四、规则包与参数", "4. Rule pack and parameters"),
     "rules_fired": ("本次检查的规则", "Rules checked"),
     "fired_times": ("触发 {n} 次", "fired {n}×"),

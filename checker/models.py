@@ -208,6 +208,7 @@ class Evidence(Frozen):
 class SubCoverage(BaseModel):
     text: str
     covered: bool
+    uncertain: bool = False  # some evidence, below the threshold: a person should confirm
     evidence: list[Evidence] = Field(default_factory=list)
 
 

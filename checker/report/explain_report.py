@@ -49,5 +49,5 @@ def render_explain(result: CheckResult, problem_id: str, lang: str = "zh") -> st
         for s in cov.subs:
             best = (msg("explain_sub_best", lang, item=s.evidence[0].item, score=f"{s.evidence[0].score:.2f}",
                         terms=sep.join(s.evidence[0].terms)) if s.evidence else msg("explain_nothing", lang))
-            lines.append(msg("explain_sub", lang, mark="✓" if s.covered else "✗", text=s.text, best=best))
+            lines.append(msg("explain_sub", lang, mark="✓" if s.covered else ("?" if s.uncertain else "✗"), text=s.text, best=best))
     return "\n".join(lines) + "\n"

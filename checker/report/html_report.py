@@ -88,6 +88,9 @@ def _matrix(view: ReportView) -> str:
         if row.missing_subs:
             subs = (f"<div class=\"muted\">{_e(msg('missing_subs', lang))}</div><ul class=\"subs\">"
                     + "".join(f"<li>{_e(s)}</li>" for s in row.missing_subs) + "</ul>")
+        if row.doubtful_subs:
+            subs += (f"<div class=\"muted\">{_e(msg('doubtful_subs', lang))}</div><ul class=\"subs uncertain\">"
+                     + "".join(f"<li>{_e(s)}</li>" for s in row.doubtful_subs) + "</ul>")
         rows.append(f"<tr id=\"{_e(row.id)}\"><td><b>{_e(row.id)}</b> {_e(row.text)}{subs}</td>"
                     f"<td class=\"state {row.state}\">{_e(msg(row.state, lang))}</td><td>{evidence}</td></tr>")
     return f"<table class=\"matrix\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

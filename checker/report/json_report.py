@@ -55,7 +55,7 @@ def build(result: CheckResult, fail_on: str = "error") -> dict:
         problems.append({
             "id": p.id, "text": p.text, "covered": cov.covered, "uncertain": cov.uncertain,
             "evidence": _evidence(cov),
-            "subs": [{"text": s.text, "covered": s.covered,
+            "subs": [{"text": s.text, "covered": s.covered, "uncertain": s.uncertain,
                       "evidence": [{"item": e.item, "score": e.score, "terms": list(e.terms)} for e in s.evidence]}
                      for s in cov.subs],
         })

@@ -50,6 +50,8 @@ def render_view(view: ReportView) -> str:
         problem = f"**{row.id}** {row.text}"
         if row.missing_subs:
             problem += "\n" + msg("missing_subs", lang) + colon + msg("clause_sep", lang).join(row.missing_subs)
+        if row.doubtful_subs:
+            problem += "\n" + msg("doubtful_subs", lang) + colon + msg("clause_sep", lang).join(row.doubtful_subs)
         evidence = "\n".join(
             msg("evidence_line", lang, item=e.item, where=e.where, score=f"{e.score:.2f}",
                 terms=msg("list_sep", lang).join(e.terms[:6]))

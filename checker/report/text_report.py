@@ -33,12 +33,14 @@ def render_view(view: ReportView) -> str:
     for row in view.coverage:
         mark = {"covered": "✓", "uncertain": "?", "uncovered": "✗"}[row.state]
         out.append(f" {mark} {row.id} [{msg(row.state, lang)}] {row.text[:70]}")
-        if row.state == "covered":
+        if row.state != "uncovered":
             for e in row.evidence[:2]:
                 out.append(f"      {msg('by', lang)} {e.item} {e.cell} {e.score:.2f} "
                            f"{msg('list_sep', lang).join(e.terms[:5])}")
         for sub in row.missing_subs:
             out.append(f"      ✗ {msg('sub', lang)}{msg('colon', lang)}{sub}")
+        for sub in row.doubtful_subs:
+            out.append(f"      ? {msg('sub_doubtful', lang)}{msg('colon', lang)}{sub}")
     out += ["", msg("findings", lang)]
     if not any(view.groups.values()) and not view.waived:
         out.append(msg("none", lang))

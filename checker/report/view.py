@@ -33,6 +33,7 @@ class CoverageRow:
     state: str  # covered | uncertain | uncovered
     evidence: tuple[EvidenceRow, ...]
     missing_subs: tuple[str, ...]
+    doubtful_subs: tuple[str, ...] = ()  # some evidence below the threshold: to confirm
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def build_view(result: CheckResult, fail_on: str = "error", lang: str = "zh") ->
         coverage.append(CoverageRow(
             id=p.id, text=p.text, state=state,
             evidence=tuple(_evidence_row(e, items, lang) for e in cov.evidence),
-            missing_subs=tuple(s.text for s in cov.subs if not s.covered)))
+            missing_subs=tuple(s.text for s in cov.subs if not s.covered and not s.uncertain),
+            doubtful_subs=tuple(s.text for s in cov.subs if s.uncertain)))
     groups: dict[str, list[FindingRow]] = {s: [] for s in SEVERITY_GROUPS}
     waived: list[FindingRow] = []
     fired: dict[str, int] = {}
