@@ -26,6 +26,8 @@ _OTHER_HEAD = re.compile(
     r"整改要求|工作要求|有关要求|相关要求|基本情况|总体评价|总体情况|主要成效|工作开展情况|取得的成效|成绩"
     r"|下一步|问题线索|巡察工作开展|巡视工作开展|整改工作安排"
 )
+_BOTH = re.compile(r"问题(?:和|及|以及|与|、)[^。；;，,]{0,4}(?:整改)?(?:意见|建议)")
+_TURN = re.compile(r"[，,]\s*(?:但是?|然而|不过)")
 _AREA_HEAD = re.compile(r"方面(?:存在的|的)?(?:主要|突出)?(?:问题)?\s*[：:。]?\s*$")
 # a notice for several units: the problems all share, and each unit's own
 _SHARED_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?\s*(?:存在的)?(?:共性|个性)问题")
@@ -49,10 +51,17 @@ def classify(head: str) -> Kind | None:
     """What a heading or lead-in announces; None when it does not say (a plain numbered point)."""
     if _SPEECH.search(head) or _SPEECH_DEMAND.search(head):
         return Kind.OTHER
+    if _BOTH.search(head):
+        return None  # 现将巡察发现的主要问题和整改意见反馈如下： announces both; its headings say which
     if _SUGGESTION_HEAD.search(head):
         return Kind.SUGGESTIONS
     if _AREA_HEAD.search(head) or _SHARED_HEAD.search(head):
         return Kind.PROBLEMS  # "…和市委工作要求方面" names an area of problems, not a 工作要求 section
+    turns = list(_TURN.finditer(head))
+    if turns:  # …取得了一定成绩，但巡察也发现了一些问题，主要是： — what comes after the turn counts
+        tail = head[turns[-1].start() :]
+        if _PROBLEM_HEAD.search(tail) and not _OTHER_HEAD.search(tail):
+            return Kind.PROBLEMS
     if _OTHER_HEAD.search(head):
         return Kind.OTHER
     if _PROBLEM_HEAD.search(head):
