@@ -169,7 +169,11 @@ class ProblemMatcher:
         by_id = {q.id: q for q in self.problems}
         out = []
         for item_id in self.items:
-            if item_id in kept or self._restates(item_id, problem):
+            # a row that answers a sub clearly shares some of the problem's words (the index finds
+            # them without scoring every row: this runs for every problem with a gap)
+            if item_id in kept or self.grid.scores[(problem.id, item_id)] < th.floor / 2:
+                continue
+            if self._restates(item_id, problem):
                 continue
             _, grid = self._sub_grid(problem, [item_id])
             claims = [by_id[q] for q, ks in assigned.items() if item_id in ks and q != problem.id]
