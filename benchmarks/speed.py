@@ -394,7 +394,7 @@ def main() -> int:
         print(f"\nbatch of {pairs} plans (40 pages): " + "; ".join(f"--jobs {j}: {r:.2f} plans/s" for j, r in rates.items())
               + f" (×{rates[2] / rates[1]:.2f} with 2 jobs on {os.cpu_count()} cores)")
 
-        exponents = scaling(tmp_dir, [1, 2, 4, 8], 1 if args.quick else 3, env, full=not args.quick)
+        exponents = scaling(tmp_dir, [1, 2, 4, 8], 1 if args.quick else 5, env, full=not args.quick)
 
     print("\ntargets (issue 8)")
     print(verdict(results["cold40"] <= TARGETS["cold"],
