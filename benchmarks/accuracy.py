@@ -404,13 +404,19 @@ def totals_plancheck(runs: list[CaseRun], th: Thresholds) -> Score:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases", default=str(ROOT / "fixtures" / "cases.yaml"))
+    parser.add_argument("--cases", action="append",
+                        help="a cases.yaml (repeat to pool several sets; default fixtures/cases.yaml)")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--calibrate", action="store_true", help="search the thresholds on half the cases")
     args = parser.parse_args()
-    cases_file = Path(args.cases)
     started = time.perf_counter()
-    runs = run_all(load_cases(cases_file), cases_file.parent)
+    runs = []
+    for cases_file in map(Path, args.cases or [ROOT / "fixtures" / "cases.yaml"]):
+        set_runs = run_all(load_cases(cases_file), cases_file.parent)
+        if len(args.cases or []) > 1:  # pooled: say which set each case is from
+            for run in set_runs:
+                run.case = {**run.case, "name": f"{cases_file.parent.name}/{run.case['name']}"}
+        runs += set_runs
     elapsed = time.perf_counter() - started
 
     print_rule_table(runs, args.verbose)
