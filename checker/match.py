@@ -322,9 +322,12 @@ def match_suggestions(req: Requirements, plan: Plan) -> dict[str, ProblemCoverag
     queries = {s.id: analyse(s.text) for s in req.suggestions}
     scorer = Scorer(list(queries.values()) + [t.own for t in targets])
     out: dict[str, ProblemCoverage] = {}
+    by_key = {t.key: t for t in targets}
     for s in req.suggestions:
         candidates = sorted(((t.key, *scorer.score(queries[s.id], [t])) for t in targets), key=lambda c: -c[1])[:3]
-        best = candidates[0][1] if candidates else 0.0
+        # a suggestion names several things (坚持…为指导，把稳就业摆在突出位置，兜牢民生底线): a plan takes
+        # it up across its aims paragraph and a measure or two, so its best few places count together
+        best, _ = scorer.score(queries[s.id], [by_key[k] for k, sc, _ in candidates if sc > 0])
         out[s.id] = ProblemCoverage(
             problem=s.id, covered=best >= COVER, uncertain=UNCERTAIN <= best < COVER,
             evidence=[Evidence(item=k, score=round(sc, 3), terms=w) for k, sc, w in candidates if sc > 0],
