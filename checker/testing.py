@@ -134,7 +134,9 @@ class CaseOutcome:
             self.uncovered, self.rules = set(), set()
             return
         mapping = labelled_to_extracted(label_texts, result.requirements.problems)
-        self.uncovered = {k for k, pid in mapping.items() if pid is None or not result.coverage[pid].covered}
+        # a gap is what is reported as one (CV-PROBLEM): an uncertain problem is a warning to confirm
+        self.uncovered = {k for k, pid in mapping.items()
+                          if pid is None or not (result.coverage[pid].covered or result.coverage[pid].uncertain)}
         self.rules = {f.rule for f in result.findings}
 
     @property
