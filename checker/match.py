@@ -264,9 +264,8 @@ class ProblemMatcher:
         return self._sub_grids[key]
 
     @staticmethod
-    def _own_share(scorer: Scorer, query, targets: list[Target], elsewhere: set[str]) -> float:
+    def _own_share(scorer: Scorer, credits: dict[str, float], elsewhere: set[str]) -> float:
         """The share of the sub-problem's weight carried by words the rest of the problem lacks."""
-        credits = scorer.credits(query, targets)
         total = sum(scorer.weight(w) for w in credits)
         own = sum(c * scorer.weight(w) for w, c in credits.items() if w not in elsewhere)
         return own / total if total > 0 else 0.0
@@ -288,11 +287,12 @@ class ProblemMatcher:
                 out.append(SubCoverage(text=text, covered=True))
                 continue
             lines = assigned[f"U{n}"]
-            score, terms = grid.scorer.score(query, [grid.targets[k] for k in lines])
+            credits = grid.scorer.credits(query, [grid.targets[k] for k in lines])
+            score, terms = (grid.scorer.share(credits), grid.scorer.shared_terms(credits)) if lines else (0.0, [])
             evidence = [Evidence(item=lines[0].split("#")[0], score=round(score, 3), terms=terms)] if lines and score > 0 else []
             # evidence for a doubt must be the sub's own: words the rest of the problem also has (河道
             # in 部分河道巡河记录不实 / 河道“清四乱”…) are found in the rows answering the rest
-            own = self._own_share(grid.scorer, query, [grid.targets[k] for k in lines], self._elsewhere(problem, n))
+            own = self._own_share(grid.scorer, credits, self._elsewhere(problem, n))
             out.append(SubCoverage(text=text, covered=score >= th.sub_cover,
                                    uncertain=th.sub_uncertain <= score < th.sub_cover and own >= OWN_EVIDENCE,
                                    evidence=evidence))

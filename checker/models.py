@@ -104,7 +104,7 @@ class Duration(Frozen):
 
     @model_validator(mode="after")
     def _not_an_era(self) -> "Duration":
-        if self.value > MAX_DURATION[self.unit]:
+        if not Duration.within_limit(self.value, self.unit):
             raise ValueError(f"duration {self.value} {self.unit} is over the limit of {MAX_DURATION[self.unit]}")
         return self
 

@@ -299,7 +299,7 @@ class _ToAst(Transformer):
     def _duration(self, value: Token, unit: Token) -> Duration:
         unit_name = UNITS[str(unit)]
         limit = MAX_DURATION[unit_name]
-        if len(value) > 6 or int(value) > limit:  # (int() of thousands of digits is itself refused)
+        if len(value) > 6 or not Duration.within_limit(int(value), unit_name):  # (int() of a huge digit run is refused)
             pos = _pos(self.filename, value)
             raise RulePackError(f"{pos}: 期限“{value[:12]}{unit}”超过上限 {limit}{unit}",
                                 f"{pos}: duration {value[:12]} {unit} is over the limit of {limit} {unit_name}")
