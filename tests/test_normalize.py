@@ -92,3 +92,9 @@ def test_speed_100k_characters():
     elapsed = time.perf_counter() - start
     print(f"normalize_text: {len(sample)} chars in {elapsed * 1000:.1f} ms")
     assert "个别党员干部" in result
+
+
+def test_a_kangxi_radical_becomes_simplified_in_one_pass():
+    # found by hypothesis: ⿂ (radical) → 魚 by the width step came after the Traditional step
+    assert normalize_text("⿂") == "鱼"
+    assert normalize_text(normalize_text("⾨")) == normalize_text("⾨")

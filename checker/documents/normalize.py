@@ -6,10 +6,11 @@ function idempotent):
 1. strip pinyin annotations inserted after characters: 個(gè) → 個, 巡(xún)察(chá) → 巡察,
    also when a bracket was lost (`?qǐng)`), but never real brackets such as (市委), (2023年),
    (GDP), （一）, (试行): an annotation must carry a tone mark or a tone digit;
-2. Traditional → Simplified with OpenCC 't2s' (the converter is created once, on first use);
-3. width: full-width ASCII letters and digits → ASCII (０１２ＡＢ → 012AB), Kangxi radicals and CJK
+2. width: full-width ASCII letters and digits → ASCII (０１２ＡＢ → 012AB), Kangxi radicals and CJK
    compatibility ideographs → the ordinary ideograph (⼀ → 一, as NFKC does); Chinese punctuation
    (，。；：（）“”、 ％ …) is kept as is because the analysers rely on it;
+3. Traditional → Simplified with OpenCC 't2s' (the converter is created once, on first use) — after
+   the width step, which can turn a radical into a Traditional character (⿂ → 魚 → 鱼);
 4. spaces: U+3000, NBSP and the other Unicode spaces → space, zero-width characters dropped,
    runs of spaces/tabs collapsed to one space, every line stripped; line breaks are kept
    (CR LF and CR become LF).
@@ -130,8 +131,8 @@ def normalize_text(s: str) -> str:
     """Normalise text once for every reader; see the module docstring. Idempotent."""
     s = _LONE_SURROGATE.sub("\ufffd", s)
     s = strip_pinyin(s)
-    s = to_simplified(s)
     s = _translate(s)
+    s = to_simplified(s)  # after the width step: a Kangxi radical (⿂) becomes a Traditional 魚
     if "\r" in s:
         s = _NEWLINES.sub("\n", s)
     s = _SPACE_RUNS.sub(" ", s)
