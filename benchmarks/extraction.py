@@ -253,6 +253,11 @@ def _details(s: Score, item: Labelled) -> list[str]:
         if _same(got) != _same(want):
             out.append(f"    ≈ got  P{gi + 1}: {got[:90]}")
             out.append(f"      want L{wi + 1}: {want[:90]}")
+        got_subs = [_same(x) for x in s.req.problems[gi].subs]
+        want_subs = [_same(x) for x in item.labels["problems"][wi].get("subs", [])]
+        if got_subs != want_subs:
+            out.append(f"    subs P{gi + 1}: got {' | '.join(got_subs) or '(none)'}")
+            out.append(f"          want {' | '.join(want_subs) or '(none)'}")
     for gi, p in enumerate(s.req.problems):
         if gi not in paired_got:
             out.append(f"    + extra P{gi + 1}: {p.text[:90]}")
@@ -266,9 +271,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--verbose", action="store_true", help="show the problems that differ")
     parser.add_argument("--only", help="only the notices whose name contains this")
+    parser.add_argument("--labels", action="append", type=Path, metavar="DIR",
+                        help="read the labelled notices of this folder instead (repeatable; e.g. the held-out "
+                             "sets' notices, fixtures/heldout5/notices, which the default run leaves out)")
     args = parser.parse_args(argv)
 
-    items = [i for i in load_labelled() if not args.only or args.only in i.name]
+    dirs = tuple(d.resolve() for d in args.labels) if args.labels else LABEL_DIRS
+    items = [i for i in load_labelled(dirs) if not args.only or args.only in i.name]
     started = time.perf_counter()
     print(f"{'notice':<28} {'count':<9} {'P':>6} {'R':>6} {'F1':>6}  {'subs':>6}  {'sugg':>6}  meta")
     scores: list[Score] = []

@@ -148,7 +148,9 @@ class ProblemMatcher:
             restated = [k for k in assigned[p.id] if self._restates(k, p)]
             kept = [k for k in assigned[p.id] if k not in restated]
             verdict = self._verdict(p, kept, th)
-            if kept and any(not s.covered and not s.uncertain for s in verdict.subs):
+            # one row may answer two problems (…专业人才缺乏 in the row that answers 入额考核/轮岗): a row
+            # claimed elsewhere joins for the subs it answers outright, also when nothing else answers
+            if p.subs and any(not s.covered and not s.uncertain for s in verdict.subs):
                 helpers = self._answering_missing_subs(p, kept, verdict, assigned, th)
                 if helpers:
                     verdict = self._verdict(p, kept + helpers, th)

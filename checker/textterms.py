@@ -178,7 +178,7 @@ def words(text: str) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     negation = False
-    for w in _tokenizer().lcut(text):
+    for w in _split_judged(_tokenizer().lcut(text), vocab):
         w = w.strip()
         if w == _NEGATION:
             negation = True
@@ -194,6 +194,19 @@ def words(text: str) -> list[str]:
                 continue
             seen.add(t)
             out.append(t)
+    return out
+
+
+# jieba's dictionary keeps some "thing + how it fails" phrases whole (证据不足, 经费不足): the answer
+# names the thing (取证证据), so the thing must come out as a word of its own
+_JUDGED = re.compile(r"^(?P<head>[\u3400-\u9fff]{2,})(?P<tail>不足|不够|不力|不严|不全|不清|不当|不够|缺失|缺乏)$")
+
+
+def _split_judged(tokens: list[str], vocab: Vocabulary) -> list[str]:
+    out: list[str] = []
+    for w in tokens:
+        m = _JUDGED.match(w) if w not in vocab.terms else None
+        out.extend((m["head"], m["tail"]) if m else (w,))
     return out
 
 

@@ -194,7 +194,8 @@ FORESTRY = [problem("P1", "生态护林员管理松散，巡林记录事后补�
 
 @pytest.mark.parametrize("second_measure, state", [
     ("停用纸质登记本，杜绝补写。", "uncertain"),  # 补写 ~ 补记 only: half credit, the sub's own word
-    ("巡林终端当日上传。", "uncertain"),  # 巡林, nothing on 补记
+    ("巡林终端统一配发，每月检查。", "uncertain"),  # 巡林, nothing on 事后补记
+    ("巡林终端当日上传。", "covered"),  # 当日 is what answers 事后 (checker/data/related.txt)
     ("巡山台账由县林长办按月抽查。", "gap"),  # nothing of the sub's own
     ("巡林记录当日上传平台，杜绝事后补记。", "covered"),
 ])
@@ -217,3 +218,28 @@ def test_evidence_only_in_words_the_rest_of_the_problem_has_is_no_doubt():
     cov = coverage(notice, rows)["P1"]
     assert not cov.covered and not cov.uncertain
     assert [s.covered or s.uncertain for s in cov.subs] == [False, True]
+
+
+def test_a_row_another_problem_claims_answers_a_problem_no_row_of_its_own_answers():
+    # one row for two problems, closer to the first as a whole: the second, which has no row of
+    # its own, is answered through the measure that names its failing outright
+    notice = [problem("P1", "选人用人存在短板，检察官遴选考核标准不细，中层干部交流轮岗不到位",
+                      ["检察官遴选考核标准不细", "中层干部交流轮岗不到位"]),
+              problem("P2", "队伍专业化建设滞后，公益诉讼、未成年人检察等领域专业人才缺乏",
+                      ["队伍专业化建设滞后", "公益诉讼、未成年人检察等领域专业人才缺乏"])]
+    row = item("I1", "", "1.细化检察官遴选考核评分细则。\n2.制定中层干部交流轮岗计划。\n"
+                          "3.通过跟班学习培养公益诉讼、未成年人检察专业人才不少于4名。")
+    cov = coverage(notice, [row])
+    assert cov["P1"].covered and cov["P2"].covered
+    assert cov["P2"].subs[1].evidence[0].item == "I1"
+    # without the measure that names it, P2 is a gap again
+    cov = coverage(notice, [row.model_copy(update={"measures": "1.细化检察官遴选考核评分细则。\n2.制定中层干部交流轮岗计划。"})])
+    assert cov["P1"].covered and not cov["P2"].covered and not cov["P2"].uncertain
+
+
+def test_a_failing_jieba_keeps_whole_with_its_judgement_is_found_by_its_thing():
+    # jieba's dictionary has 证据不足 as one word; the answer speaks of 证据
+    assert "证据" in words("个别审计报告事实认定证据不足") and is_weak("不足")
+    notice = [problem("P1", "审计报告事实认定证据不足")]
+    cov = coverage(notice, [item("I1", "", "审计报告每一处定性结论须有取证证据索引，缺少支撑的一律退回补证。")])["P1"]
+    assert cov.covered and "证据" in cov.evidence[0].terms

@@ -53,6 +53,9 @@ def test_a_restatement_is_not_called_vague_but_restating():
     ("针对党组会议记录不完整的问题，认真整改到位。", "党组会议记录不完整，部分议题无研究过程记载"),
     ("加强校外培训机构日常巡查，查处隐形变异培训。", "校外培训机构日常巡查不够，对隐形变异培训查处不到位"),  # "X不够" → "加强X"
     ("公务接待费用报销审核不严的问题要整改到位。", "公务接待费用报销审核不严"),
+    # the problem's summary and a closing pledge: nothing on the 接待 or the 公车 it lists
+    ("切实解决落实中央八项规定精神不够严格的问题，坚决防止类似问题再次发生。",
+     "落实中央八项规定精神不够严格，下乡检查超标准接待，违规使用公务用车"),
 ])
 def test_restatements(measures, problem):
     assert restates_problem(measures, problem, ACTIONS) is not None
@@ -62,6 +65,8 @@ def test_restatements(measures, problem):
     ("高度重视干部人事档案工作，不断提高档案管理水平。", "干部人事档案管理不规范，部分档案材料缺失"),  # topic, not failing
     ("对2023年以来公务接待费用逐笔核查，追回不合规报销款项。", "公务接待费用报销审核不严"),
     ("修订党组会议记录制度，由办公室专人记录，会后3个工作日内归档。", "党组会议记录不完整"),
+    ("下乡检查一律在机关食堂用工作餐，公务用车实行派车单，坚决防止类似问题再次发生。",
+     "落实中央八项规定精神不够严格，下乡检查超标准接待，违规使用公务用车"),
 ])
 def test_not_restatements(measures, problem):
     assert restates_problem(measures, problem, ACTIONS) is None

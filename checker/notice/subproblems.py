@@ -42,11 +42,16 @@ _SHORTEST_FAILING = 4
 # details is the problem's summary; a run of more short failings is a list, summary or not.
 _SUMMARY = re.compile(
     r"(?:不够[^，,；;。]{0,4}|有差距|差距较大|不规范|不力|不到位|不健全|不完善|不彻底|不实|有短板|有弱项|有欠缺"
-    r"|不严格|不严|不足|薄弱|宽松软|程度不高|水平不高|绩效不高|质量不高|效率不高|能力不强|意识不强|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好)$"
+    r"|不严格|不严|不足|薄弱|宽松软|程度不高|水平不高|绩效不高|质量不高|效率不高|能力不强|意识不强|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好"
+    # held-out notices: 机关党建与业务融合不紧 / 档案安全管理存在隐患 / 推动乡村振兴办法不多 / …服务不充分
+    r"|融合不紧|结合不紧|存在隐患|管理不善|提升不快|办法不多|举措不多|宽松软现象|问题突出|人才紧缺)$"
 )
 # These judge a whole area only when two or more details follow (殡葬改革推进缓慢，公墓建设滞后，散埋乱葬
 # 治理不彻底); before a single detail they are a failing of their own (人居环境整治推进缓慢，改厕管护机制不健全).
-_SUMMARY_OF_LIST = re.compile(r"(?:宽松|松散|弱化|滞后|缓慢|不严肃|不优|风险突出|存在盲区|有薄弱环节)$")
+# They do so too before a single detail that is an instance of them (公务用车平台化管理推进缓慢，部分单位
+# 车辆调度仍游离于平台之外 / 决策咨询服务作用发挥不充分，近三年仅有2篇调研报告获…批示).
+_SUMMARY_OF_LIST = re.compile(r"(?:宽松|松散|弱化|滞后|缓慢|不严肃|不优|风险突出|存在盲区|有薄弱环节|不充分)$")
+_INSTANCE_DETAIL = re.compile(r"^(?:部分|个别|有的|少数|一些)|\d|仅有?|只有")
 _BROAD = re.compile(r"(?:存在薄弱环节|存在漏洞|存在短板|程度不高|水平不高|有差距|差距较大)$")
 # A second clause that judges as broadly as the first ("推动…不彻底，深入服务群众有差距") is a failing
 # of its own beside it, not a detail of it.
@@ -73,14 +78,15 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
         # the details are listed at ；: each part is one failing with its explanation
         return _texts(text, [p for s, e in semicolon_parts for p in split(text, s, e, "。！？!?")])
     parts = [span for s, e in split(text, start, end, "。！？!?") for span in _glued(text, s, e)]
-    if 2 <= len(parts) <= _MOST_DETAILS + 1 and _is_summary(text[slice(*parts[0])], after_title=titled,
-                                                             details=len(parts) - 1):
+    if 2 <= len(parts) <= _MOST_DETAILS + 1 and _is_summary(
+            text[slice(*parts[0])], after_title=titled, details=len(parts) - 1,
+            instance=len(parts) == 2 and _INSTANCE_DETAIL.search(text[slice(*parts[1])]) is not None):
         if not (len(parts) == 2 and _is_judgement(text[slice(*parts[1])])):
             parts = parts[1:]  # 财务管理不规范，专项经费…，部分项目… → the two details
     return _texts(text, parts) if len(parts) >= 2 else []
 
 
-def _is_summary(clause: str, *, after_title: bool = False, details: int = 1) -> bool:
+def _is_summary(clause: str, *, after_title: bool = False, details: int = 1, instance: bool = False) -> bool:
     if "、" in clause or "等" in clause:
         return False  # 招生录取、职称评审等重点环节监督不到位 names its objects: a detail
     clause = clause.rstrip("”\"'")
@@ -88,7 +94,8 @@ def _is_summary(clause: str, *, after_title: bool = False, details: int = 1) -> 
     # "审批把关不严" there is the first detail
     if after_title:
         return _BROAD.search(clause) is not None
-    return _SUMMARY.search(clause) is not None or (details >= 2 and _SUMMARY_OF_LIST.search(clause) is not None)
+    return _SUMMARY.search(clause) is not None or (
+        (details >= 2 or instance) and _SUMMARY_OF_LIST.search(clause) is not None)
 
 
 def _is_judgement(clause: str) -> bool:
