@@ -83,14 +83,16 @@ def item_lines(item: Item, own_problem_cell: bool = True) -> list[Target]:
     return [Target(f"{item.id}#{n}", analyse(line), context) for n, line in enumerate(lines, 1)]
 
 
-_INSTANCE = re.compile(r"^(?:部分|个别|有的|少数|一些)")
+# the instance of a failing: 部分股室负责人… / 多付服务费18.6万元 / 培训后实现就业的不足三成
+_INSTANCE = re.compile(r"^(?:部分|个别|有的|少数|一些|\d)|(?:仅[有为]?|不足|不到|只有|超过|低于)[\d一二两三四五六七八九十半]"
+                       r"|\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|个|家|项|次|件|名|吨|亩|%|％|户|宗|批)")
 
 
 def sums_up_next(subs: list[str]) -> list[bool]:
     """For each sub-problem: is it a broad judgement followed by the detail it sums up (基层统计基础
     薄弱，部分企业统计台账不健全), or a failing followed by its instance (轮岗交流制度执行不到位，
     部分股室负责人在同一岗位任职超过10年)? Answering the detail then answers it too."""
-    return [n + 1 < len(subs) and (is_broad_judgement(s) or _INSTANCE.match(subs[n + 1]) is not None)
+    return [n + 1 < len(subs) and (is_broad_judgement(s) or _INSTANCE.search(subs[n + 1]) is not None)
             for n, s in enumerate(subs)]
 
 

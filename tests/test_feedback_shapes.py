@@ -134,6 +134,25 @@ def test_a_numbered_title_over_numbered_details_is_one_problem():
     assert texts(heading.problems) == ["党组研究党风廉政建设不经常", "对下属单位监督不到位"]
 
 
+def test_a_speech_s_numbered_aspects_over_titled_points_are_headings_not_problems():
+    text = """在县委第二巡察组巡察县物流园区党工委情况反馈会议上的讲话
+（2026年4月2日）
+同志们：
+今天向县物流园区党工委反馈巡察情况。
+一、巡察发现的主要问题
+第一，贯彻落实县委决策部署不够到位。
+（1）招商引资质量不高。签约的16个项目中有5个未按期开工；优惠政策兑现不规范。
+（2）安全生产监管有差距。对冷链仓储企业消防隐患督办不力，1家企业整改逾期。
+第二，党的建设存在短板。
+（3）非公企业党建工作薄弱。9家规上企业未建立党组织；党群服务中心长期闲置。
+二、整改要求
+要在2个月内报送整改情况报告。
+"""
+    req = analyse_notice(notice(text))
+    assert [p.text[:8] for p in req.problems] == ["招商引资质量不高", "安全生产监管有差", "非公企业党建工作"]
+    assert req.date == date(2026, 4, 2)  # the speech's date in brackets under its title
+
+
 def test_a_list_broken_by_a_paragraph_at_a_semicolon_goes_on():
     text = """巡察组指出，巡察发现的主要问题是：公车管理不规范，存在公车私用现象；办公用房超标；
 物业服务外包监管不严，考核流于形式。
@@ -243,6 +262,22 @@ def test_a_speech_to_a_round_names_no_unit():
 def test_the_year_of_a_date_without_one_comes_from_the_other_dates_even_across_new_year():
     assert fixture("xinfang-kuanian-2025.txt").date == date(2025, 1, 8)  # inspected Oct–Dec 2024
     assert fixture("keji-yishi-2026.txt").date == date(2026, 5, 14)
+
+
+def test_a_date_without_a_year_takes_the_year_of_the_round_when_no_date_has_one():
+    text = ("9月12日，县委第二巡察组向县水务局党组反馈了2025年县委第一轮巡察情况。\n"
+            "巡察发现，县水务局党组存在以下问题：一是河长制落实不到位，部分河道巡河记录不实；二是党组会议记录不完整。\n")
+    assert analyse_notice(notice(text)).date == date(2025, 9, 12)
+    # a past year inside a problem (2023年以来) is not the round's
+    past = text.replace("2025年县委第一轮巡察", "县委第一轮巡察").replace("部分河道", "2023年以来部分河道")
+    assert analyse_notice(notice(past)).date is None
+
+
+def test_a_suggestion_announced_by_a_colon_in_one_sentence_is_one_suggestion():
+    text = ("9月12日，县委第二巡察组向县水务局党组反馈了2025年县委第一轮巡察情况。\n"
+            "巡察发现，县水务局党组存在以下问题：一是河长制落实不到位；二是党组会议记录不完整。\n"
+            "巡察组建议：压实河长制责任，规范党组议事程序。\n")
+    assert texts(analyse_notice(notice(text)).suggestions) == ["压实河长制责任，规范党组议事程序"]
 
 
 def test_no_year_at_all_needs_the_feedback_date(capsys, tmp_path):

@@ -53,3 +53,10 @@ def test_the_matcher_also_reads_these_judgements_as_sums_of_what_follows():
     assert sums_up_next(["机关党建与业务融合不紧", "支部主题党日多以读文件代替研讨"]) == [True, False]
     assert sums_up_next(["食品安全监管存在隐患", "快检设备长期损坏"]) == [True, False]
     assert sums_up_next(["改厕管护机制不健全", "快检设备长期损坏"]) == [False, False]
+
+
+def test_a_failing_followed_by_a_number_that_shows_it_is_answered_with_it():
+    # …脱节，培训后实现就业的不足三成 / …把关不严，多付服务费18.6万元: the number is the failing's instance
+    assert sums_up_next(["职业技能培训与市场需求脱节", "培训后实现就业的不足三成"]) == [True, False]
+    assert sums_up_next(["结算审核把关不严", "多付服务费18.6万元"]) == [True, False]
+    assert sums_up_next(["结算审核把关不严", "罚没款未及时上缴国库"]) == [False, False]

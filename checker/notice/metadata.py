@@ -9,7 +9,7 @@ how the notice names it: 十一届市委第十轮, 县委2024年第二轮.
 The feedback date is the date of the 反馈 (反馈会, 向…反馈了巡察情况), not the inspection period
 (3月13日至5月3日 进行了巡察) nor the date of a joint meeting for several units. A date written without
 a year (6月9日) takes the year that puts it closest to the other full dates of the text (the dateline,
-the inspection period).
+the inspection period), or, when there is none, to the year of the round (2025年县委第一轮巡察).
 """
 
 from __future__ import annotations
@@ -128,6 +128,8 @@ def find_feedback_date(text: str, given: date | None = None) -> date | None:
         return given
     mentions = [m for m in find_time_mentions(text, None) if m.kind == "date"]
     full_dates = [m.date for m in mentions if m.date is not None and _has_year(m.text)]
+    # no full date at all: the year of the round (反馈了2025年县委第一轮巡察情况) places the day
+    full_dates = full_dates or [date(year, 7, 1) for year in _round_years(text)]
     days = [m for m in mentions if _is_day(m.text)]
     day_starts = [m.start for m in days]
     for cue in _FEEDBACK_CUES:
@@ -141,13 +143,23 @@ def find_feedback_date(text: str, given: date | None = None) -> date | None:
     return _dateline(text, mentions)
 
 
+# 2025年县委第一轮巡察 / 2025年度第三轮巡察 / 2025年第二轮巡视 (not 2023年以来…, a past year in a problem)
+_ROUND_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^。；;，,\d]{0,12}?(?:第[一二三四五六七八九十\d]{1,3}轮|巡察|巡视)")
+
+
+def _round_years(text: str) -> list[int]:
+    return sorted({int(m.group(1)) for m in _ROUND_YEAR.finditer(text)})
+
+
 def _dateline(text: str, mentions: list[TimeMention]) -> date | None:
-    """A letter's date on a line of its own at the end (…巡察组\n2024年8月6日): the day it was given."""
+    """A letter's date on a line of its own at the end (…巡察组\n2024年8月6日), or a speech's under its
+    title (（2026年7月7日）): the day it was given."""
     for mention in reversed(mentions):
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
         line_end = len(text) if line_end < 0 else line_end
-        if mention.date and _has_year(mention.text) and not text[line_start:line_end].replace(mention.text, "").strip():
+        rest = text[line_start:line_end].replace(mention.text, "")
+        if mention.date and _has_year(mention.text) and not rest.strip(" \t\u3000（）()"):  # a speech's （2026年7月7日）
             return mention.date
     return None
 

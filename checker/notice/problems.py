@@ -134,12 +134,15 @@ class ProblemFinder:
 
     def _is_titled_point(self, node: Node, head: str) -> bool:
         """A numbered sentence that states a failing ("1.…落实不到位。") over numbered details that
-        have none below them. A heading without its full stop ("（一）…有差距") stays a heading."""
+        have none below them. A heading without its full stop ("（一）…有差距") stays a heading, and
+        so does one whose points are problems of their own, with a title and details of their own
+        (a speech's "第一，…决策部署不够到位。" over "（1）招商引资质量不高。2024年以来…")."""
         return (
             node.numbered and bool(node.children) and not node.body
             and head.rstrip().endswith("。") and _judges(head) and category_of(head) is None
             and len(sentences(self.text, node.head_start, node.head_end)) == 1
             and all(not child.children and child.numbered for child in node.children)
+            and not any(len(sentences(self.text, c.head_start, self._point_end(c))) >= 2 for c in node.children)
         )
 
     def _is_header(self, node: Node, head: str) -> bool:

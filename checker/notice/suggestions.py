@@ -112,6 +112,9 @@ class SuggestionFinder:
         parts = split(self.text, sentence[0][0], sentence[0][1], "；;")
         if len(parts) < 2:
             parts = self._modal_clauses(*sentence[0])
+        if len(parts) < 2 and announced:  # 巡察组建议：压实河长制责任，规范项目管理。 — one suggestion
+            self._add(*sentence[0])
+            return True
         modals = [_OPENING_MODAL.match(self.text, s, e) for s, e in parts]
         if len(parts) < 2 or (not announced and sum(m is not None for m in modals) * 2 < len(parts)):
             return False  # not a list of things to do (…提出了意见建议；韩雪提出要求；…作表态发言)
