@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from baselines import FUZZY_THRESHOLDS, FuzzyBaseline, SubstringBaseline  # noqa: E402
 
+from checker.documents import normalize_text  # noqa: E402
 from checker.match import DEFAULT, ProblemMatcher, Thresholds  # noqa: E402
 from checker.models import Location, Problem  # noqa: E402
 from checker.testing import labelled_to_extracted, load_cases, run_case  # noqa: E402
@@ -152,7 +153,10 @@ def labelled_problems(case: dict, base: Path) -> list[Problem]:
     out = []
     for n, p in enumerate(labels["problems"], 1):
         text, subs = (p["text"], p.get("subs") or []) if isinstance(p, dict) else (p, [])
-        out.append(Problem(id=f"P{n}", text=text, subs=subs, location=Location(kind="notice")))
+        # labels are cuts of the raw file: give the matcher what the reader gives it (Simplified,
+        # half-width), as it would see the notice
+        out.append(Problem(id=f"P{n}", text=normalize_text(text), subs=[normalize_text(s) for s in subs],
+                           location=Location(kind="notice")))
     return out
 
 

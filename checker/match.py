@@ -37,7 +37,8 @@ from functools import cache
 
 from checker.matchscore import Grid, Scorer, Target
 from checker.models import Evidence, Item, Plan, Problem, ProblemCoverage, Requirements, SubCoverage
-from checker.textterms import analyse, is_broad_judgement
+from checker.notice.subproblems import opens_with_summary
+from checker.textterms import analyse, compact, is_broad_judgement
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,36 @@ def item_lines(item: Item, own_problem_cell: bool = True) -> list[Target]:
     measures and the standard at each sentence or numbered measure. A problem cell merged over
     several rows (own_problem_cell=False) is left out: it names the failings all those rows answer
     between them, so it cannot show that this row answers any one of them."""
-    problem = _CLAUSE.split(item.problem) if own_problem_cell else []
+    problem = cell_lines(item.problem) if own_problem_cell else []
     pieces = problem + _SENTENCE.split(item.measures) + _SENTENCE.split(item.standard or "")
     context = analyse(item.category) if item.category else None
     lines = [p.strip() for p in pieces if len(p.strip()) >= 2]
     return [Target(f"{item.id}#{n}", analyse(line), context) for n, line in enumerate(lines, 1)]
 
 
-# the instance of a failing: 部分股室负责人… / 多付服务费18.6万元 / 培训后实现就业的不足三成
-_INSTANCE = re.compile(r"^(?:部分|个别|有的|少数|一些|\d)|(?:仅[有为]?|不足|不到|只有|超过|低于)[\d一二两三四五六七八九十半]"
+def cell_lines(cell: str) -> list[str]:
+    """The problem cell's clauses, as item_lines takes them (they come first among its lines)."""
+    return [p.strip() for p in _CLAUSE.split(cell) if len(p.strip()) >= 2]
+
+
+def quotes_notice(cell: str, notice_texts: list[str]) -> bool:
+    """Is the problem cell the notice's problem copied out, failings and all (a 台账 that pastes the
+    反馈问题 into its first column)? Then it says which problem the row is for, not that the row
+    answers each of its failings: the measures must (hongshihui-tables-subgap: the pasted cell named
+    发展党员, no measure did). A cell of the summary alone, or in the unit's own words, still counts."""
+    own = compact(cell)
+    if len(own) < 20:
+        return False
+    pairs = {own[i : i + 2] for i in range(len(own) - 1)}
+    for text in notice_texts:
+        theirs = {text[i : i + 2] for i in range(len(text) - 1)}
+        if len(pairs & theirs) >= 0.9 * len(pairs) and len(own) >= 0.6 * len(text):
+            return True
+    return False
+
+
+# the instance of a failing: 部分股室负责人… / 该中心对外合作演出收入… / 多付服务费18.6万元 / 培训后实现就业的不足三成
+_INSTANCE = re.compile(r"^(?:部分|个别|有的|少数|一些|该|其|\d)|(?:仅[有为]?|不足|不到|只有|超过|低于)[\d一二两三四五六七八九十半]"
                        r"|\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|个|家|项|次|件|名|吨|亩|%|％|户|宗|批)")
 
 
@@ -92,7 +114,23 @@ def sums_up_next(subs: list[str]) -> list[bool]:
     """For each sub-problem: is it a broad judgement followed by the detail it sums up (基层统计基础
     薄弱，部分企业统计台账不健全), or a failing followed by its instance (轮岗交流制度执行不到位，
     部分股室负责人在同一岗位任职超过10年)? Answering the detail then answers it too."""
-    return [n + 1 < len(subs) and (is_broad_judgement(s) or _INSTANCE.search(subs[n + 1]) is not None)
+    opens = opens_with_summary(subs)
+    return [n + 1 < len(subs) and (is_broad_judgement(s) or _INSTANCE.search(subs[n + 1]) is not None
+                                   or (n == 0 and opens))
+            for n, s in enumerate(subs)]
+
+
+# how far short a failing falls (2025年仅完成入库任务的45％ / 培训后实现就业的不足三成): a measurement
+# of the failing before it, not a failing of its own
+_SHORTFALL = re.compile(r"(?:仅|不足|只有|低于|不到)[^，,；;。\d]{0,10}?[\d一二两三四五六七八九十半][^，,；;。]*"
+                        r"(?:%|％|成|人|次|个|家|项|件|名|篇|户|半)")
+
+
+def measures_previous(subs: list[str]) -> list[bool]:
+    """For each sub-problem: is it only the measure of the failing before it (入库人数连续两年下降，
+    2025年仅完成入库任务的45％)? Answering that failing answers it too. A 部分…/个别… clause names
+    cases of its own (个别项目未办理审批手续) and is not one."""
+    return [n > 0 and _SHORTFALL.search(s) is not None and re.match(r"(?:部分|个别|有的|少数|一些)", s) is None
             for n, s in enumerate(subs)]
 
 
@@ -112,6 +150,10 @@ class ProblemMatcher:
         self.grid = Grid(self.scorer, queries, targets)
         shared = Counter(i.problem.strip() for i in items if i.problem.strip())
         self._lines = {i.id: item_lines(i, shared[i.problem.strip()] <= 1) for i in items}
+        # the clauses of a problem cell pasted from the notice: a sub they alone answer is a doubt
+        notice_texts = [compact(p.text) for p in problems]
+        self._quoted = {t.key for i in items if shared[i.problem.strip()] <= 1 and quotes_notice(i.problem, notice_texts)
+                        for t in self._lines[i.id][: len(cell_lines(i.problem))]}
         self._sub_grids: dict[tuple[str, tuple[str, ...]], tuple[list[str], Grid]] = {}
 
     def without(self, item_ids: set[str]) -> ProblemMatcher:
@@ -122,6 +164,7 @@ class ProblemMatcher:
         clone.items = {k: i for k, i in self.items.items() if k not in item_ids}
         clone.grid = self.grid.without(item_ids)
         clone._lines = {k: v for k, v in self._lines.items() if k not in item_ids}
+        clone._quoted = self._quoted
         clone._sub_grids = self._sub_grids  # keyed by the items: still valid
         return clone
 
@@ -267,6 +310,13 @@ class ProblemMatcher:
             self._sub_grids[key] = (units, Grid(scorer, queries, lines))
         return self._sub_grids[key]
 
+    def _only_quoted(self, grid: Grid, query, lines: list[str], th: Thresholds) -> bool:
+        """Is the sub answered only by the clauses of a problem cell pasted from the notice?"""
+        rest = [grid.targets[k] for k in lines if k not in self._quoted]
+        if len(rest) == len(lines):
+            return False
+        return grid.scorer.share(grid.scorer.credits(query, rest)) < th.sub_uncertain
+
     @staticmethod
     def _own_share(scorer: Scorer, credits: dict[str, float], elsewhere: set[str]) -> float:
         """The share of the sub-problem's weight carried by words the rest of the problem lacks."""
@@ -285,6 +335,7 @@ class ProblemMatcher:
         units, grid = self._sub_grid(problem, item_ids)
         assigned = grid.assignment(th.floor, th.line_relative, th.line_residual)
         out: list[SubCoverage] = []
+        quoted_only: list[int] = []
         for n, text in enumerate(units):
             query = grid.queries[f"U{n}"]
             if not query.words:  # nothing to look for (a sub made of slogans only)
@@ -297,12 +348,24 @@ class ProblemMatcher:
             # evidence for a doubt must be the sub's own: words the rest of the problem also has (河道
             # in 部分河道巡河记录不实 / 河道“清四乱”…) are found in the rows answering the rest
             own = self._own_share(grid.scorer, credits, self._elsewhere(problem, n))
-            out.append(SubCoverage(text=text, covered=score >= th.sub_cover,
-                                   uncertain=th.sub_uncertain <= score < th.sub_cover and own >= OWN_EVIDENCE,
-                                   evidence=evidence))
+            covered = score >= th.sub_cover
+            uncertain = th.sub_uncertain <= score < th.sub_cover and own >= OWN_EVIDENCE
+            if covered and self._only_quoted(grid, query, lines, th):
+                quoted_only.append(n)
+            out.append(SubCoverage(text=text, covered=covered, uncertain=uncertain, evidence=evidence))
+        # a row that pastes the notice's problem and answers some of its failings in its measures but
+        # not this one (发展党员 pasted, no measure on it): only the pasted text says it, a person
+        # confirms. When the measures answer none (empty, pasted from another row), IT-MEASURE or
+        # IT-DUPLICATE says what is wrong with the row.
+        if quoted_only and len(quoted_only) < sum(s.covered for s in out):
+            for n in quoted_only:
+                out[n] = out[n].model_copy(update={"covered": False, "uncertain": True})
         for n, sums_up in reversed(list(enumerate(sums_up_next(units)))):
             if sums_up and not out[n].covered and (out[n + 1].covered or out[n + 1].uncertain):
                 out[n] = out[n + 1].model_copy(update={"text": units[n]})
+        for n, measured in enumerate(measures_previous(units)):
+            if measured and not out[n].covered and (out[n - 1].covered or out[n - 1].uncertain):
+                out[n] = out[n - 1].model_copy(update={"text": units[n]})
         return out
 
 

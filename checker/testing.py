@@ -110,10 +110,13 @@ def _bigram_set(text: str) -> set[str]:
 
 def labelled_to_extracted(labels: list[str], problems) -> dict[int, str | None]:
     """Labelled problem number (1-based) → id of the extracted problem overlapping it most (≥ half
-    of its character bigrams), or None when extraction lost it."""
+    of its character bigrams), or None when extraction lost it. A label is a cut of the raw file
+    (Traditional characters, full-width digits): it is compared as the reader normalises it."""
+    from checker.documents import normalize_text
+
     out: dict[int, str | None] = {}
     for k, text in enumerate(labels, 1):
-        want = _bigram_set(text)
+        want = _bigram_set(normalize_text(text))
         best, best_id = 0.0, None
         for p in problems:
             overlap = len(want & _bigram_set(p.text)) / max(1, len(want))

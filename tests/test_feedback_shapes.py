@@ -153,6 +153,20 @@ def test_a_speech_s_numbered_aspects_over_titled_points_are_headings_not_problem
     assert req.date == date(2026, 4, 2)  # the speech's date in brackets under its title
 
 
+def test_a_detail_line_opening_with_yingji_is_not_a_demand():
+    # 应急… is not 应… (should): the details of point 1 stay with it
+    text = """一、巡察发现的主要问题
+（一）贯彻落实决策部署方面
+1.人道救助主责主业履行不够到位
+应急救灾物资储备不足，备灾仓库物资仅达到标准的六成；“博爱家园”项目后续管理缺失。
+2.应急救护培训推进不力
+救护员培训完成数仅为年度任务的一半；AED设备缺乏日常维护。
+"""
+    req = analyse_notice(notice(text))
+    assert [p.text.split("\n")[-1][:6] for p in req.problems] == ["应急救灾物资", "救护员培训完"]
+    assert req.problems[0].subs == ["应急救灾物资储备不足，备灾仓库物资仅达到标准的六成", "“博爱家园”项目后续管理缺失"]
+
+
 def test_a_list_broken_by_a_paragraph_at_a_semicolon_goes_on():
     text = """巡察组指出，巡察发现的主要问题是：公车管理不规范，存在公车私用现象；办公用房超标；
 物业服务外包监管不严，考核流于形式。

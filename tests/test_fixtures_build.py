@@ -31,7 +31,7 @@ FIXTURES = ROOT / "fixtures"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 RULES = [
-    "CV-PROBLEM", "CV-SUGGESTION", "CV-PREVIOUS",
+    "CV-PROBLEM", "CV-UNCERTAIN", "CV-SUGGESTION", "CV-PREVIOUS",
     "PC-LIST-PROBLEM", "PC-LIST-TASK", "PC-LIST-RESP", "PC-DLM", "PC-REPORT", "PC-DISCLOSE",
     "PC-LEAD", "PC-DUAL", "PC-LONGTERM", "PC-IMMEDIATE",
     "IT-MEASURE", "IT-LEADER", "IT-DEPT", "IT-DEADLINE", "IT-DEADLINE-RANGE", "IT-STANDARD",
@@ -569,7 +569,7 @@ def oracle(case: dict) -> set[str]:
     return fire
 
 
-MATCHING_RULES = {"CV-PROBLEM", "CV-SUGGESTION", "IT-MEASURE", "IT-VAGUE"}
+MATCHING_RULES = {"CV-PROBLEM", "CV-UNCERTAIN", "CV-SUGGESTION", "IT-MEASURE", "IT-VAGUE"}
 
 
 @pytest.mark.parametrize("case", cases(), ids=case_ids())

@@ -152,8 +152,10 @@ def test_report_json_follows_the_contract(capsys, pair):
         if p["covered"]:
             assert p["evidence"], f"{p['id']} covered without evidence"
             assert all(s["covered"] for s in p["subs"]), f"{p['id']} covered with an uncovered sub-problem"
-    # every uncovered problem is reported, and only those
-    assert {f["problem"] for f in findings if f["rule"] == "CV-PROBLEM"} == {p["id"] for p in problems if not p["covered"]}
+    # every uncovered problem is reported, and only those: a gap as CV-PROBLEM, a doubt as CV-UNCERTAIN
+    assert {f["problem"] for f in findings if f["rule"] == "CV-PROBLEM"} == {
+        p["id"] for p in problems if not p["covered"] and not p["uncertain"]}
+    assert {f["problem"] for f in findings if f["rule"] == "CV-UNCERTAIN"} == {p["id"] for p in problems if p["uncertain"]}
 
 
 @pytest.mark.parametrize("notice", NOTICES, ids=[n.stem for n in NOTICES])

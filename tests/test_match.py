@@ -243,3 +243,16 @@ def test_a_failing_jieba_keeps_whole_with_its_judgement_is_found_by_its_thing():
     notice = [problem("P1", "审计报告事实认定证据不足")]
     cov = coverage(notice, [item("I1", "", "审计报告每一处定性结论须有取证证据索引，缺少支撑的一律退回补证。")])["P1"]
     assert cov.covered and "证据" in cov.evidence[0].terms
+
+
+def test_a_sub_only_a_pasted_notice_cell_answers_is_a_doubt_not_a_pass():
+    # the 台账 pastes the whole problem into its first column; the measures answer two failings of three
+    text = "机关党支部建设不规范。述职评议流于形式；发展党员程序不规范，1名预备党员转正未经党员大会讨论；学习教育记录不全。"
+    subs = ["述职评议流于形式", "发展党员程序不规范，1名预备党员转正未经党员大会讨论", "学习教育记录不全"]
+    measures = "1.支部书记述职逐项对照问题清单，评议结果纳入年度考核。\n2.党员学习教育实行一人一册，记录每月检查。"
+    cov = coverage([problem("P1", text, subs)], [item("I1", text, measures)])["P1"]
+    assert not cov.covered and cov.uncertain
+    assert [(s.covered, s.uncertain) for s in cov.subs] == [(True, False), (False, True), (True, False)]
+    # the same row with the failing answered in its measures is covered
+    answered = measures + "\n3.对该名预备党员转正程序重新履行，补开支部党员大会讨论。"
+    assert coverage([problem("P1", text, subs)], [item("I1", text, answered)])["P1"].covered

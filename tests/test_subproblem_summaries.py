@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.match import sums_up_next
+from checker.match import measures_previous, sums_up_next
 from checker.notice.subproblems import sub_problems
 
 
@@ -60,3 +60,24 @@ def test_a_failing_followed_by_a_number_that_shows_it_is_answered_with_it():
     assert sums_up_next(["职业技能培训与市场需求脱节", "培训后实现就业的不足三成"]) == [True, False]
     assert sums_up_next(["结算审核把关不严", "多付服务费18.6万元"]) == [True, False]
     assert sums_up_next(["结算审核把关不严", "罚没款未及时上缴国库"]) == [False, False]
+
+
+def test_a_title_on_a_line_of_its_own_is_the_summary_without_its_full_stop():
+    # 1.人道救助主责主业履行不够到位 / 应急救灾物资储备不足…；… (the title has no 。)
+    text = "救灾物资管理不够到位\n市级备灾仓库物资仅达到储备标准的六成；“博爱家园”项目后续管理缺失，3个项目停用。"
+    assert subs(text) == ["市级备灾仓库物资仅达到储备标准的六成", "“博爱家园”项目后续管理缺失，3个项目停用"]
+
+
+def test_a_shortfall_measures_the_failing_before_it():
+    # answering the failing answers the figure that measures it; a 部分… clause names cases of its own
+    assert measures_previous(["志愿者入库人数连续两年下降", "2025年仅完成入库任务的45%"]) == [False, True]
+    assert measures_previous(["技能培训与市场需求脱节", "培训后实现就业的不足三成"]) == [False, True]
+    assert measures_previous(["林地案件查处不及时", "个别项目不足3个月即开工"]) == [False, False]
+    assert measures_previous(["2名年轻干部违规经商"]) == [False]
+
+
+def test_a_long_list_that_opens_with_a_judgement_of_the_area_is_summed_up_by_it():
+    listed = ["专项资金和财务管理不规范", "扶持资金重分配轻管理", "9个项目未验收即拨付尾款", "报销审核不严"]
+    assert sums_up_next(listed)[0] is True
+    assert sums_up_next(["学习针对性不强", "学习重数量轻质量", "笔记以摘抄为主"])[0] is False  # a failing of its own
+    assert sums_up_next(["对直属中心监管缺位", "该中心演出收入未纳入账户核算"]) == [True, False]  # 该…: its instance

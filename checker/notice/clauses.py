@@ -104,7 +104,8 @@ PRAISE = re.compile(
     r"|充分肯定|工作扎实|成效明显|积极推进|不断增强|持续向好|明显提升|稳步推进|好的做法"
 )
 # A demand or plan, not a failing: 要…, 必须…, 将…
-DEMAND_START = re.compile(r"^\s*(?:要|必须|务必|应当|应|希望|须|将|要求|请|进一步|切实|坚决|认真|抓好|加强)")
+# 应 is "should", not the 应 of 应急/应用/应收/应对 (应急救灾物资储备不足 is a problem)
+DEMAND_START = re.compile(r"^\s*(?:要|必须|务必|应当|应(?![急用届收付缴对变聘征试])|希望|须|将|要求|请|进一步|切实|坚决|认真|抓好|加强)")
 # Problem leads handed to the discipline bodies: not the unit's to rectify.
 CLUE = re.compile(r"问题线索|已按有关规定|已移交|已移送|转交?[^。；;]{0,12}(?:纪委|监委|组织部)[^。；;]{0,12}处理")
 

@@ -44,7 +44,7 @@ _SUMMARY = re.compile(
     r"(?:不够[^，,；;。]{0,4}|有差距|差距较大|不规范|不力|不到位|不健全|不完善|不彻底|不实|有短板|有弱项|有欠缺"
     r"|不严格|不严|不足|薄弱|宽松软|程度不高|水平不高|绩效不高|质量不高|效率不高|能力不强|意识不强|存在漏洞|存在薄弱环节|存在短板|混乱|两张皮|仍有发生|时有发生|落实不好"
     # held-out notices: 机关党建与业务融合不紧 / 档案安全管理存在隐患 / 推动乡村振兴办法不多 / …服务不充分
-    r"|融合不紧|结合不紧|存在隐患|管理不善|提升不快|办法不多|举措不多|宽松软现象|问题突出|人才紧缺)$"
+    r"|融合不紧|结合不紧|存在隐患|管理不善|提升不快|办法不多|举措不多|宽松软现象|问题突出|人才紧缺|主动性不强|积极性不强)$"
 )
 # These judge a whole area only when two or more details follow (殡葬改革推进缓慢，公墓建设滞后，散埋乱葬
 # 治理不彻底); before a single detail they are a failing of their own (人居环境整治推进缓慢，改厕管护机制不健全).
@@ -66,6 +66,10 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
         items = items_from_markers(text, marked[1], end)
         return _texts(text, items) if len(items) >= 2 else []
     sentence_spans = split(text, start, end, "。！？!?")
+    first_line = split(text, start, end, "\n")
+    if len(first_line) >= 2 and not re.search(r"[。！？!?，,；;]", text[slice(*first_line[0])]):
+        # a title on a line of its own, without its full stop (1.人道救助主责主业履行不够到位 / details)
+        sentence_spans = [first_line[0], *split(text, first_line[1][0], end, "。！？!?")]
     titled = len(sentence_spans) >= 2 and len(_glued(text, *sentence_spans[0])) == 1
     if titled:
         # 落实主体责任不到位。党组研究…不够，对…监督不力。 → the details are the parts
@@ -96,6 +100,13 @@ def _is_summary(clause: str, *, after_title: bool = False, details: int = 1, ins
         return _BROAD.search(clause) is not None
     return _SUMMARY.search(clause) is not None or (
         (details >= 2 or instance) and _SUMMARY_OF_LIST.search(clause) is not None)
+
+
+def opens_with_summary(subs: list[str]) -> bool:
+    """Does a list of sub-problems (as read, or as labelled by hand) open with the clause that judges
+    the whole area (专项资金和财务管理不规范，…，…，…)? The reader drops such a clause before one to
+    three details; before more it keeps the list as it stands, and the matcher asks this."""
+    return len(subs) >= 3 and _is_summary(subs[0], details=len(subs) - 1)
 
 
 def _is_judgement(clause: str) -> bool:
