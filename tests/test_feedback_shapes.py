@@ -153,6 +153,20 @@ def test_a_speech_s_numbered_aspects_over_titled_points_are_headings_not_problem
     assert req.date == date(2026, 4, 2)  # the speech's date in brackets under its title
 
 
+def test_an_unnumbered_category_line_ends_the_point_before_it():
+    text = """巡察发现的主要问题如下：
+党的建设方面
+1.党组议事决策不规范：“三重一大”事项未经党组会议研究；会议记录过于简单。
+2.机关党支部建设薄弱：“三会一课”落实不到位；发展党员程序不规范。
+全面从严治党方面
+3.财务管理不规范：活动经费超预算列支；往来款长期挂账未清理。
+"""
+    req = analyse_notice(notice(text))
+    assert len(req.problems) == 3
+    assert "全面从严治党方面" not in req.problems[1].text
+    assert req.problems[1].subs == ["“三会一课”落实不到位", "发展党员程序不规范"]
+
+
 def test_a_detail_line_opening_with_yingji_is_not_a_demand():
     # 应急… is not 应… (should): the details of point 1 stay with it
     text = """一、巡察发现的主要问题

@@ -61,6 +61,12 @@ _PARAGRAPHS_LEAD = re.compile(
 _OPENING_CUE = re.compile(r"\s*(?:(?:巡察|巡视)(?:组|中|工作中)?(?:还|也)?(?:发现|指出)了?)\s*[，,：:]\s*")
 
 
+def _bare_category(line: str) -> bool:
+    """A category heading on a line of its own, unnumbered and unpunctuated (党的建设方面)."""
+    line = line.strip()
+    return bool(line) and not re.search(r"[。；;，,：:！？!?]", line) and category_of(line) is not None
+
+
 def _judges(fragment: str) -> bool:
     """States a failing, not merely the word 问题 (解决了一批问题 is praise)."""
     return states_failing(fragment.replace("问题", ""))
@@ -129,6 +135,8 @@ class ProblemFinder:
             first = sentences(self.text, line.start, line.end)
             if line.start in self.skip_lines or (first and is_closing(self.text[slice(*first[0])])):
                 break
+            if _bare_category(self.text[line.start : line.end]):
+                break  # 全面从严治党方面 on a line of its own opens the next group of points
             end = line.end
         return end
 

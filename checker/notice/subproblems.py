@@ -67,9 +67,13 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
         return _texts(text, items) if len(items) >= 2 else []
     sentence_spans = split(text, start, end, "。！？!?")
     first_line = split(text, start, end, "\n")
+    colon = re.match(r"[^。！？!?，,；;：:\n]{4,30}[：:]", text[start:end])
     if len(first_line) >= 2 and not re.search(r"[。！？!?，,；;]", text[slice(*first_line[0])]):
         # a title on a line of its own, without its full stop (1.人道救助主责主业履行不够到位 / details)
         sentence_spans = [first_line[0], *split(text, first_line[1][0], end, "。！？!?")]
+    elif colon and start + colon.end() < end:
+        # a title before a colon (机关党支部建设薄弱：“三会一课”…；…)
+        sentence_spans = [(start, start + colon.end() - 1), *split(text, start + colon.end(), end, "。！？!?")]
     titled = len(sentence_spans) >= 2 and len(_glued(text, *sentence_spans[0])) == 1
     if titled:
         # 落实主体责任不到位。党组研究…不够，对…监督不力。 → the details are the parts
