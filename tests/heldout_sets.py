@@ -289,6 +289,11 @@ def check_notice_labels(s: HeldOutSet, notice: Path, encodings: Iterable[str], p
     assert labels["unit"] in text and labels["inspector"] in text
     simplified_unit = labels["unit"].translate(TO_SIMPLIFIED)
     assert not any(sector in simplified_unit for sector in seen_sectors), labels["unit"]
+    check_date_and_demands(labels, text)
+
+
+def check_date_and_demands(labels: dict, text: str) -> None:
+    """The labelled feedback date is in the notice; every demand names a known concept and a sane limit."""
     date = labels["date"]
     assert f"{date.month}月{date.day}日" in text and str(date.year) in text
     for demand in labels["demands"]:
