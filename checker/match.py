@@ -89,25 +89,29 @@ def cell_lines(cell: str) -> list[str]:
     return [p.strip() for p in _CLAUSE.split(cell) if len(p.strip()) >= 2]
 
 
-def quotes_notice(cell: str, notice_texts: list[str]) -> bool:
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def quotes_notice(cell: str, notice_texts: list[tuple[int, frozenset[str]]]) -> bool:
     """Is the problem cell the notice's problem copied out, failings and all (a 台账 that pastes the
     反馈问题 into its first column)? Then it says which problem the row is for, not that the row
     answers each of its failings: the measures must (hongshihui-tables-subgap: the pasted cell named
-    发展党员, no measure did). A cell of the summary alone, or in the unit's own words, still counts."""
+    发展党员, no measure did). A cell of the summary alone, or in the unit's own words, still counts.
+    `notice_texts`: each problem's compact length and character pairs, computed once per check."""
     own = compact(cell)
     if len(own) < 20:
         return False
-    pairs = {own[i : i + 2] for i in range(len(own) - 1)}
-    for text in notice_texts:
-        theirs = {text[i : i + 2] for i in range(len(text) - 1)}
-        if len(pairs & theirs) >= 0.9 * len(pairs) and len(own) >= 0.6 * len(text):
-            return True
-    return False
+    pairs = _pairs(own)
+    return any(len(pairs & theirs) >= 0.9 * len(pairs) and len(own) >= 0.6 * length for length, theirs in notice_texts)
 
 
+# some of the cases (部分股室负责人…), and a number how far short (仅完成…5个, 不足三成)
+_SOME = r"(?:部分|个别|有的|少数|一些)"
+_A_NUMBER = r"[^，,；;。\d]{0,10}?[\d一二两三四五六七八九十半]"
 # the instance of a failing: 部分股室负责人… / 该中心对外合作演出收入… / 培训后实现就业的不足三成. Not a
 # clause that merely opens with a number (5个行业商会未建立党组织): that is a failing of its own
-_INSTANCE = re.compile(r"^(?:部分|个别|有的|少数|一些|该|其)|(?:仅|不足|不到|只有|超过|低于)[^，,；;。\d]{0,10}?[\d一二两三四五六七八九十半]")
+_INSTANCE = re.compile(rf"^(?:{_SOME}|该|其)|(?:仅|不足|不到|只有|超过|低于){_A_NUMBER}")
 
 
 def sums_up_next(subs: list[str]) -> list[bool]:
@@ -122,15 +126,14 @@ def sums_up_next(subs: list[str]) -> list[bool]:
 
 # how far short a failing falls (2025年仅完成入库任务的45％ / 培训后实现就业的不足三成): a measurement
 # of the failing before it, not a failing of its own
-_SHORTFALL = re.compile(r"(?:仅|不足|只有|低于|不到)[^，,；;。\d]{0,10}?[\d一二两三四五六七八九十半][^，,；;。]*"
-                        r"(?:%|％|成|人|次|个|家|项|件|名|篇|户|半)")
+_SHORTFALL = re.compile(rf"(?:仅|不足|只有|低于|不到){_A_NUMBER}[^，,；;。]*(?:%|％|成|人|次|个|家|项|件|名|篇|户|半)")
 
 
 def measures_previous(subs: list[str]) -> list[bool]:
     """For each sub-problem: is it only the measure of the failing before it (入库人数连续两年下降，
     2025年仅完成入库任务的45％)? Answering that failing answers it too. A 部分…/个别… clause names
     cases of its own (个别项目未办理审批手续) and is not one."""
-    return [n > 0 and _SHORTFALL.search(s) is not None and re.match(r"(?:部分|个别|有的|少数|一些)", s) is None
+    return [n > 0 and _SHORTFALL.search(s) is not None and re.match(_SOME, s) is None
             for n, s in enumerate(subs)]
 
 
@@ -151,7 +154,7 @@ class ProblemMatcher:
         shared = Counter(i.problem.strip() for i in items if i.problem.strip())
         self._lines = {i.id: item_lines(i, shared[i.problem.strip()] <= 1) for i in items}
         # the clauses of a problem cell pasted from the notice: a sub they alone answer is a doubt
-        notice_texts = [compact(p.text) for p in problems]
+        notice_texts = [(len(text), _pairs(text)) for text in (compact(p.text) for p in problems)]
         self._quoted = {t.key for i in items if shared[i.problem.strip()] <= 1 and quotes_notice(i.problem, notice_texts)
                         for t in self._lines[i.id][: len(cell_lines(i.problem))]}
         self._sub_grids: dict[tuple[str, tuple[str, ...]], tuple[list[str], Grid]] = {}

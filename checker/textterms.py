@@ -199,7 +199,7 @@ def words(text: str) -> list[str]:
 
 # jieba's dictionary keeps some "thing + how it fails" phrases whole (证据不足, 经费不足): the answer
 # names the thing (取证证据), so the thing must come out as a word of its own
-_JUDGED = re.compile(r"^(?P<head>[\u3400-\u9fff]{2,})(?P<tail>不足|不够|不力|不严|不全|不清|不当|不够|缺失|缺乏)$")
+_JUDGED = re.compile(r"^(?P<head>[\u3400-\u9fff]{2,})(?P<tail>不足|不够|不力|不严|不全|不清|不当|缺失|缺乏)$")
 
 
 def _split_judged(tokens: list[str], vocab: Vocabulary) -> list[str]:
