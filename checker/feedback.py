@@ -54,7 +54,8 @@ def extract_requirements(doc: Document, *, feedback_date: date | None = None) ->
     skip = {line.start for line in statement_lines}
     outline = build_outline(notice)
 
-    found_problems = ProblemFinder(text, skip_lines=skip, multi_unit=bool(_MULTI_UNIT.search(text))).run(outline)
+    finder = ProblemFinder(text, skip_lines=skip, multi_unit=bool(_MULTI_UNIT.search(text)))
+    found_problems = finder.run(outline)
     problems = [
         Problem(id=f"P{n}", text=text[p.start : p.end], subs=p.subs, category=p.category, unit=p.unit,
                 location=notice.locate(p.start, p.end))
@@ -85,7 +86,17 @@ def extract_requirements(doc: Document, *, feedback_date: date | None = None) ->
         warnings=list(doc.warnings),
     )
     req.warnings.extend(_missing_metadata(req))
+    req.warnings.extend(_handed_over(notice, finder.handed_over))
     return req
+
+
+def _handed_over(notice: NoticeText, starts: list[int]) -> list[str]:
+    """Say which shared problems were left out, so that leaving them out is never silent."""
+    return [
+        f"反馈意见{notice.locate(s, s + 1).describe()}的共性问题，反馈意见写明由主管部门统筹推动整改，未作为本单位问题核对；"
+        f"如本方案也须逐条回应，请用 plancheck extract 导出后补入问题，以 JSON 传入 --against"
+        for s in starts
+    ]
 
 
 def _statement_spans(notice: NoticeText) -> list[tuple[int, int]]:

@@ -227,12 +227,33 @@ class _Reader:
         elif len(lead) >= 4:
             # 1.建立学习制度。（责任领导：…；整改时限：…） — a measure line with its own fields
             self.read_measure_line(index, block, text, lead)
+        elif self.opens_own_item(block, text, roles):
+            self.open_numbered_fields(index, block, text)
         elif self.current is None:
             self.open_from_pending(index, block, text)
         assert self.current is not None
         for segment in segments:
             self.current.add(segment.role, segment.text, _span(block.location, segment.start, segment.end))
             self.last_role = segment.role
+
+    def opens_own_item(self, block: Block, text: str, roles: set[str]) -> bool:
+        """"2. 整改任务：…整改措施：…牵头领导：…" — a numbered paragraph that starts with its measures
+        label is an item of its own, not more fields of the item before it nor the fields of the
+        numbered line before it (a 台账 written as paragraphs, one numbered paragraph per row)."""
+        if "measures" not in roles or number_style(text)[0] is None or block.kind == "heading":
+            return False
+        if self.current is None:
+            return not any(_is_issue_line(b) for _, b in self.pending)
+        return bool(self.current.parts.get("measures"))
+
+    def open_numbered_fields(self, index: int, block: Block, text: str) -> None:
+        issue = self.issue
+        self.settle(self.pending)
+        self.pending = []
+        item = self.open(index, block, text)
+        if issue is not None:  # another numbered measure under the same 关于…的问题
+            item.add("problem", strip_number(clean_text(issue[1].text)), issue[1].location)
+        self.issue = issue
 
     def read_measure_line(self, index: int, block: Block, text: str, lead: str) -> None:
         """A measure with its own fields: the measures of the open item if it has none yet (问题：…

@@ -71,6 +71,32 @@ def test_round_wide_observations_in_a_speech_are_not_problems_but_common_ones_ar
     assert texts(req.problems) == ["有的村“三资”管理不规范，账目公开不及时", "有的村党组织软弱涣散"]
 
 
+_JOINT = ("县委第三巡察组对县工商联党组、团县委、县侨联开展了联动巡察，并向县工商联党组反馈巡察情况。\n"
+          "个性问题方面，县工商联党组主要存在以下问题：\n"
+          "1.党组议事决策不规范：“三重一大”事项未经党组会议集体研究；会议记录过于简单。\n")
+
+
+def test_shared_problems_the_notice_hands_to_the_supervising_department_are_left_out_and_said():
+    handed = ("共性问题方面，三个单位普遍存在党建与业务融合不够紧密、内部管理制度执行不够严格等问题。"
+              "对上述共性问题，县委巡察办将另行通报县委统战部，由主管部门统筹推动系统整改。\n")
+    req = analyse_notice(notice(_JOINT.replace("个性问题方面", handed + "个性问题方面")))
+    assert [p.text.split("：")[0] for p in req.problems] == ["党组议事决策不规范"]
+    assert any("共性问题" in w and "主管部门" in w and "第2行" in w for w in req.warnings)
+
+
+def test_a_handover_in_the_next_paragraph_takes_the_shared_problems_before_it():
+    handed = ("共性问题方面，三个单位普遍存在党建与业务融合不够紧密、内部管理制度执行不够严格等问题。\n"
+              "对上述共性问题，将另行通报主管部门推动系统整改。\n")
+    req = analyse_notice(notice(_JOINT.replace("个性问题方面", handed + "个性问题方面")))
+    assert [p.text.split("：")[0] for p in req.problems] == ["党组议事决策不规范"]
+
+
+def test_shared_problems_without_a_handover_are_the_units_to_answer():
+    shared = "共性问题方面，三个单位普遍存在党建与业务融合不够紧密、内部管理制度执行不够严格等问题。\n"
+    req = analyse_notice(notice(_JOINT.replace("个性问题方面", shared + "个性问题方面")))
+    assert len(req.problems) == 3 and not any("主管部门" in w for w in req.warnings)
+
+
 # --------------------------------------------------------------------------- no problems: exit 2, never a pass
 
 

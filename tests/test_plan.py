@@ -530,6 +530,40 @@ def test_measure_lines_with_their_own_fields_under_one_issue_line():
     assert plan.items[1].field_locations["problem"].paragraph == 1
 
 
+def test_a_ledger_written_as_numbered_paragraphs_after_a_numbered_list_gives_one_item_per_paragraph():
+    # heldout8 gongshanglian: 工作要求 1.–4. (no fields), then 附件 with one numbered paragraph per row,
+    # each opening with 整改任务： — before, the 9 rows were read as one item whose problem was a 工作要求 line
+    plan = analyse(
+        Doc()
+        .h("工作要求")
+        .li("1.2024年4月10日召开专题民主生活会。", "1.")
+        .li("2.2024年5月15日前报送整改情况报告。", "2.")
+        .p("附件")
+        .p("整改台账")
+        .li("1.整改任务：健全企业诉求转办机制。整改措施：（1）建立诉求闭环台账；（2）逐条核实未转办诉求。"
+            "牵头领导：罗静；责任部门：经济联络科；完成时限：2024年6月30日前；完成标准：诉求全部转办", "1.")
+        .li("2.整改任务：规范党组会议记录。整改措施：修订党组会议议事规则。牵头领导：尹白；责任部门：办公室；"
+            "完成时限：2024年5月31日前；完成标准：记录完整", "2.")
+    )
+    assert [(i.problem, i.leader, i.location.paragraph) for i in plan.items] == [
+        ("", "罗静", 6), ("", "尹白", 7)]
+    assert "健全企业诉求转办机制" in plan.items[0].measures and "逐条核实" in plan.items[0].measures
+    assert "修订党组会议议事规则" in plan.items[1].measures and "诉求" not in plan.items[1].measures
+
+
+def test_numbered_measure_paragraphs_under_an_issue_line_keep_its_problem():
+    plan = analyse(
+        Doc()
+        .p("（一）关于公务接待不规范的问题")
+        .p("1.整改措施：修订公务接待管理办法。责任领导：周涛；整改时限：2024年5月底前")
+        .p("2.整改措施：开展公务接待专项检查。责任领导：钱进；整改时限：2024年6月底前")
+    )
+    assert [(i.problem, i.measures, i.leader) for i in plan.items] == [
+        ("关于公务接待不规范的问题", "修订公务接待管理办法。", "周涛"),
+        ("关于公务接待不规范的问题", "开展公务接待专项检查。", "钱进"),
+    ]
+
+
 def test_measure_lines_under_a_labelled_problem():
     plan = analyse(
         Doc()

@@ -61,6 +61,17 @@ _PARAGRAPHS_LEAD = re.compile(
 _OPENING_CUE = re.compile(r"\s*(?:(?:巡察|巡视)(?:组|中|工作中)?(?:还|也)?(?:发现|指出)了?)\s*[，,：:]\s*")
 
 
+# "对上述共性问题，县委巡察办将另行通报县委统战部…，由主管部门统筹推动系统整改": the notice itself
+# hands the problems all the inspected units share to their 主管部门; this unit's plan need not answer them
+_HANDED_OVER = re.compile(
+    r"由[^。；;]{0,20}主管部门[^。；;]{0,12}整改|(?:另行|将)[^。；;]{0,6}(?:通报|移交|转交|反馈)[^。；;]{0,30}系统整改"
+)
+
+
+def _hands_over_shared(paragraph: str) -> bool:
+    return "共性" in paragraph and _HANDED_OVER.search(paragraph) is not None
+
+
 def _bare_category(line: str) -> bool:
     """A category heading on a line of its own, unnumbered and unpunctuated (党的建设方面)."""
     line = line.strip()
@@ -87,6 +98,7 @@ class ProblemFinder:
         self.skip_lines = skip_lines  # start offsets of lines nobody's list may use (表态)
         self.multi_unit = multi_unit
         self.found: list[FoundProblem] = []
+        self.handed_over: list[int] = []  # where the notice hands its 共性问题 to the 主管部门
 
     def run(self, root: Node) -> list[FoundProblem]:
         self.unit: str | None = None  # under 个性问题: the unit whose problems these are
@@ -178,7 +190,7 @@ class ProblemFinder:
     # ----------------------------------------------------------------- paragraphs
 
     def _paragraphs(self, lines: list[Line], kind: Kind | None, category: str | None) -> None:
-        previous = ""
+        previous, previous_start = "", len(self.text)
         pending: tuple[str, int] | None = None  # a 一是… list going on in the next paragraph
         open_list = False
         announced = False  # the problems were announced: a titled paragraph is one (see _titled_paragraph)
@@ -188,6 +200,12 @@ class ProblemFinder:
                 pending, previous = None, ""
                 continue
             s, e = trim(self.text, line.start, line.end)
+            if _hands_over_shared(self.text[s:e]):
+                # the shared problems of this paragraph, or of the one before it (对上述共性问题，…)
+                self.found = [p for p in self.found if not (p.start >= s or (previous_start <= p.start and "共性" in previous))]
+                self.handed_over.append(s)
+                pending, previous, open_list = None, "", False
+                continue
             if line.block.kind == "table_cell":
                 # a table of problems: 序号 | 问题类别 | 具体问题 — the category cell (merged down its
                 # rows, so read once) names the category of the problem cells after it
@@ -217,7 +235,7 @@ class ProblemFinder:
                 open_list = len(self.found) > found_before and self.text[line.start : line.end].rstrip()[-1:] in "；;"
             # what closes a list (此外…问题线索, 张三强调，…) also ends a run of problem paragraphs
             announced = not closing and (announced or _PARAGRAPHS_LEAD.search(self.text[s:e]) is not None)
-            previous = self.text[s:e]
+            previous, previous_start = self.text[s:e], s
 
     def _paragraph(self, s: int, e: int, kind: Kind | None, category: str | None, previous: str) -> tuple[str, int] | None:
         """Problems in one paragraph; returns the list family still open at its end, if any."""
