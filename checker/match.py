@@ -114,13 +114,38 @@ _A_NUMBER = r"[^，,；;。\d]{0,10}?[\d一二两三四五六七八九十半]"
 _INSTANCE = re.compile(rf"^(?:{_SOME}|该|其)|(?:仅|不足|不到|只有|超过|低于){_A_NUMBER}")
 
 
-def sums_up_next(subs: list[str]) -> list[bool]:
+# a counted case: 2名党员长期未按规定缴纳党费 after 党员教育管理不严
+_COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+\s*(?:名|个|家|人|笔|项|次|起|件|户|批)")
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _after_a_comma(failing: str, clause: str, problem_text: str) -> bool:
+    """Does `clause` follow the failing after a comma, in the same sentence? After "；" or "。" it
+    is the next failing (…超期未换届；部分行业商会会员发展把关不严). Without the problem's text
+    (a caller with the sub-problems only) the order alone is known."""
+    if not problem_text:
+        return True
+    return any(failing + mark + clause in problem_text for mark in "，,")
+
+
+def _counted_case_of(failing: str, clause: str, problem_text: str) -> bool:
+    """Is `clause` a counted case of the failing just before it: it opens with a number, follows it
+    after a comma, and names what the failing is about (党员教育管理不严，2名党员未缴党费)?
+    "…把关不严，吸收1家失信企业入会；5个行业商会未建立党组织" is a failing of its own."""
+    if not problem_text or not _COUNTED.match(clause) or not _after_a_comma(failing, clause, problem_text):
+        return False
+    return bool(set(_CJK_PAIR.findall(failing)) & set(_CJK_PAIR.findall(_COUNTED.sub("", clause))))
+
+
+def sums_up_next(subs: list[str], problem_text: str = "") -> list[bool]:
     """For each sub-problem: is it a broad judgement followed by the detail it sums up (基层统计基础
     薄弱，部分企业统计台账不健全), or a failing followed by its instance (轮岗交流制度执行不到位，
-    部分股室负责人在同一岗位任职超过10年)? Answering the detail then answers it too."""
+    部分股室负责人在同一岗位任职超过10年; 党员教育管理不严，2名党员未缴党费)? Answering the
+    detail then answers it too."""
     opens = opens_with_summary(subs)
-    return [n + 1 < len(subs) and (is_broad_judgement(s) or _INSTANCE.search(subs[n + 1]) is not None
-                                   or (n == 0 and opens))
+    return [n + 1 < len(subs) and (is_broad_judgement(s) or (n == 0 and opens)
+                                   or (_INSTANCE.search(subs[n + 1]) is not None and _after_a_comma(s, subs[n + 1], problem_text))
+                                   or _counted_case_of(s, subs[n + 1], problem_text))
             for n, s in enumerate(subs)]
 
 
@@ -363,7 +388,7 @@ class ProblemMatcher:
         if quoted_only and len(quoted_only) < sum(s.covered for s in out):
             for n in quoted_only:
                 out[n] = out[n].model_copy(update={"covered": False, "uncertain": True})
-        for n, sums_up in reversed(list(enumerate(sums_up_next(units)))):
+        for n, sums_up in reversed(list(enumerate(sums_up_next(units, problem.text)))):
             if sums_up and not out[n].covered and (out[n + 1].covered or out[n + 1].uncertain):
                 out[n] = out[n + 1].model_copy(update={"text": units[n]})
         for n, measured in enumerate(measures_previous(units)):

@@ -64,6 +64,26 @@ def test_a_failing_followed_by_a_number_that_shows_it_is_answered_with_it():
     assert sums_up_next(["会员发展把关不严，吸收1家失信企业入会", "5个行业商会未建立党组织"]) == [False, False]
 
 
+def test_a_counted_case_after_a_comma_is_the_instance_of_the_failing_before_it():
+    # heldout7 wenlian: …党员教育管理不严，2名党员长期未按规定缴纳党费 — the row on the 2 members answers both
+    text = "机关党建基础薄弱，主题党日活动多次以观看演出代替，党员教育管理不严，2名党员长期未按规定缴纳党费"
+    subs_ = ["主题党日活动多次以观看演出代替", "党员教育管理不严", "2名党员长期未按规定缴纳党费"]
+    assert sums_up_next(subs_, text) == [False, True, False]
+    # after a semicolon a counted clause is the next failing; so is one about something else
+    text = "商会建设指导不力：会员发展把关不严，吸收1家失信企业入会；5个行业商会未建立党组织"
+    assert sums_up_next(["会员发展把关不严，吸收1家失信企业入会", "5个行业商会未建立党组织"], text) == [False, False]
+    text = "内控不严，公务用车管理不规范，3笔支出无审批"
+    assert sums_up_next(["公务用车管理不规范", "3笔支出无审批"], text) == [False, False]
+
+
+def test_an_instance_must_follow_its_failing_in_the_same_sentence():
+    # 一是…；二是个别干部…: the 个别 clause is the next failing, not the instance of the first
+    text = "违反中央八项规定精神问题仍有发生。一是以业务培训名义组织职工到外地景区游览；二是个别干部收受购物卡。"
+    assert sums_up_next(["以业务培训名义组织职工到外地景区游览", "个别干部收受购物卡"], text) == [False, False]
+    text = "轮岗交流制度执行不到位，部分股室负责人在同一岗位任职超过10年"
+    assert sums_up_next(["轮岗交流制度执行不到位", "部分股室负责人在同一岗位任职超过10年"], text) == [True, False]
+
+
 def test_a_title_on_a_line_of_its_own_is_the_summary_without_its_full_stop():
     # 1.人道救助主责主业履行不够到位 / 应急救灾物资储备不足…；… (the title has no 。)
     text = "救灾物资管理不够到位\n市级备灾仓库物资仅达到储备标准的六成；“博爱家园”项目后续管理缺失，3个项目停用。"
