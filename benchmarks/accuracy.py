@@ -261,6 +261,23 @@ def _fmt(s: Score) -> str:
     return f"precision {p:.3f}  recall {r:.3f}  (tp {s.tp}, fp {s.fp}, fn {s.fn})  mapping {mapping}{warned}"
 
 
+def slogan_false_gaps(runs: list[CaseRun], th: Thresholds) -> tuple[int, int]:
+    """(false gaps whose labelled answering items all carry IT-VAGUE, all false gaps) of plancheck."""
+    slogans = false_gaps = 0
+    for run in checked(runs):
+        side = run.extracted
+        verdicts = plancheck_verdicts(side.matcher, side.labels, th)
+        gaps = gaps_of(run.case, len(verdicts.covered))
+        vague = {f.item for f in run.outcome.result.findings if f.rule == "IT-VAGUE"}
+        mapping = {int(k): set(v or []) for k, v in (run.case.get("mapping") or {}).items()}
+        for k, covered in verdicts.covered.items():
+            if covered or verdicts.uncertain.get(k) or k in gaps:
+                continue
+            false_gaps += 1
+            slogans += bool(mapping.get(k)) and mapping[k] <= vague
+    return slogans, false_gaps
+
+
 def print_rule_table(runs: list[CaseRun], verbose: bool) -> None:
     gap = Counter()
     rule_counts: dict[str, Counter] = {}
@@ -324,6 +341,11 @@ def print_comparison(runs: list[CaseRun], th: Thresholds, fuzzy_threshold: float
     print(f"\non the {len(checked(runs))} cases plancheck could read" + (f" ({unreadable} not: exit 2, no verdict)" if unreadable else "") + ":")
     for name, s in totals(runs, th, fuzzy_threshold).items():
         print(f"  {name:<10} {_fmt(s)}")
+    slogans, false_gaps = slogan_false_gaps(runs, th)
+    if false_gaps:
+        print(f"  of plancheck's {false_gaps} false gaps, {slogans} are problems whose labelled answers are all slogan-only "
+              "rows (IT-VAGUE): the labels count such a row as an answer, plancheck does not count it as answering "
+              "failings it does not name (a decision: README, 用法)")
     print("matching alone (the labelled problems and sub-problems given to every matcher, extraction bypassed):")
     for name, s in totals(runs, th, fuzzy_threshold, "labelled").items():
         print(f"  {name:<10} {_fmt(s)}")
