@@ -119,6 +119,15 @@ _COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+\s*(?:名|个|家
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
 
+# the example a failing is illustrated with: …不够，如新型建材产业链2026年仅引进1个配套项目
+_EXAMPLE = re.compile(r"[，,](?:如|比如|例如|譬如)[，,：:]?(.{6,})$")
+
+
+def _example_of(sub: str) -> str | None:
+    m = _EXAMPLE.search(sub)
+    return m.group(1) if m else None
+
+
 def _after_a_comma(failing: str, clause: str, problem_text: str) -> bool:
     """Does `clause` follow the failing after a comma, in the same sentence? After "；" or "。" it
     is the next failing (…超期未换届；部分行业商会会员发展把关不严). Without the problem's text
@@ -182,6 +191,9 @@ class ProblemMatcher:
         notice_texts = [(len(text), _pairs(text)) for text in (compact(p.text) for p in problems)]
         self._quoted = {t.key for i in items if shared[i.problem.strip()] <= 1 and quotes_notice(i.problem, notice_texts)
                         for t in self._lines[i.id][: len(cell_lines(i.problem))]}
+        # the lines of each item's own problem cell: they say which problem the row is for, not how
+        self._cell_keys = {t.key for i in items if shared[i.problem.strip()] <= 1
+                           for t in self._lines[i.id][: len(cell_lines(i.problem))]}
         self._sub_grids: dict[tuple[str, tuple[str, ...]], tuple[list[str], Grid]] = {}
 
     def without(self, item_ids: set[str]) -> ProblemMatcher:
@@ -192,7 +204,7 @@ class ProblemMatcher:
         clone.items = {k: i for k, i in self.items.items() if k not in item_ids}
         clone.grid = self.grid.without(item_ids)
         clone._lines = {k: v for k, v in self._lines.items() if k not in item_ids}
-        clone._quoted = self._quoted
+        clone._quoted, clone._cell_keys = self._quoted, self._cell_keys
         clone._sub_grids = self._sub_grids  # keyed by the items: still valid
         return clone
 
@@ -357,6 +369,23 @@ class ProblemMatcher:
         rest = problem.text.replace(problem.subs[n], "")
         return set(analyse(rest).words) | {w for k, sub in enumerate(problem.subs) if k != n for w in analyse(sub).words}
 
+    def _example_answered(self, problem: Problem, n: int, grid: Grid, lines: list[str], th: Thresholds) -> Evidence | None:
+        """A failing with its example (…链式招商不够，如新型建材产业链仅引进1个配套项目) is answered by
+        measures that take up the example: enough of the example's words, one of them its own (named
+        nowhere else in the problem: 新型建材), in the measures — not the row's problem cell."""
+        example = _example_of(problem.subs[n])
+        measures = [grid.targets[k] for k in lines if k not in self._cell_keys]
+        if example is None or not measures:
+            return None
+        query = analyse(example)
+        credits = grid.scorer.credits(query, measures)
+        rest = problem.text.replace(problem.subs[n], "") + problem.subs[n].replace(example, "")
+        own = set(query.words) - set(analyse(rest).words)
+        score = grid.scorer.share(credits)
+        if score < th.sub_cover or not any(credits[w] >= 1.0 for w in own):
+            return None
+        return Evidence(item=lines[0].split("#")[0], score=round(score, 3), terms=grid.scorer.shared_terms(credits))
+
     def _subs(self, problem: Problem, item_ids: list[str], th: Thresholds) -> list[SubCoverage]:
         if not problem.subs:
             return []
@@ -377,6 +406,10 @@ class ProblemMatcher:
             # in 部分河道巡河记录不实 / 河道“清四乱”…) are found in the rows answering the rest
             own = self._own_share(grid.scorer, credits, self._elsewhere(problem, n))
             covered = score >= th.sub_cover
+            if not covered and lines:
+                by_example = self._example_answered(problem, n, grid, lines, th)
+                if by_example is not None:
+                    covered, score, evidence = True, by_example.score, [by_example]
             uncertain = th.sub_uncertain <= score < th.sub_cover and own >= OWN_EVIDENCE
             if covered and self._only_quoted(grid, query, lines, th):
                 quoted_only.append(n)

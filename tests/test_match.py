@@ -256,3 +256,21 @@ def test_a_sub_only_a_pasted_notice_cell_answers_is_a_doubt_not_a_pass():
     # the same row with the failing answered in its measures is covered
     answered = measures + "\n3.对该名预备党员转正程序重新履行，补开支部党员大会讨论。"
     assert coverage([problem("P1", text, subs)], [item("I1", text, answered)])["P1"].covered
+
+
+def test_a_row_on_the_example_of_a_failing_answers_it():
+    # touzi (heldout8): the failing is worded in the notice's terms (链式招商), the row names its example
+    # (新型建材产业链): the example says which failing the row answers
+    p = problem("P1", "产业链招商能力不足。围绕主导产业开展链式招商不够，如新型建材产业链仅引进1个配套项目；"
+                      "对签约企业履约能力研判不深，比如1家光伏组件企业注册后即注销",
+                ["围绕主导产业开展链式招商不够，如新型建材产业链仅引进1个配套项目",
+                 "对签约企业履约能力研判不深，比如1家光伏组件企业注册后即注销"])
+    answered = item("I1", "产业链精准招商能力不足", "1.编制新型建材产业链招商图谱，梳理链上缺失环节。\n"
+                                               "2.签约前对企业履约能力开展研判，光伏组件等项目实行注册后跟踪。")
+    cov = coverage([p], [answered])["P1"]
+    assert cov.covered and all(s.covered for s in cov.subs)
+    # a row that touches the example's generic words only (项目) does not
+    other = item("I1", "产业链精准招商能力不足", "1.建立重点项目推进台账，每月调度。\n"
+                                            "2.签约前对企业履约能力开展研判，光伏组件等项目实行注册后跟踪。")
+    cov = coverage([p], [other])["P1"]
+    assert not cov.covered and not cov.subs[0].covered
