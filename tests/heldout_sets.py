@@ -471,3 +471,6 @@ def common_tests(s: HeldOutSet, *, case_count: tuple[int, int], notice_count: in
 
 # heldout7's units (市公共资源交易中心, 市文联, 市红十字会), for the sets written after it
 SECTORS_BEFORE_HELDOUT8 = SECTORS_BEFORE_HELDOUT7 + ("公共资源交易", "文学艺术", "文联", "红十字")
+
+# heldout8's units (县农商银行党委, 县投资促进局党组, 县工商联党组), for the sets written after it
+SECTORS_BEFORE_HELDOUT9 = SECTORS_BEFORE_HELDOUT8 + ("农商银行", "农村商业银行", "投资促进", "工商联", "工商业联合会")
