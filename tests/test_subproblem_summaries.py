@@ -108,3 +108,13 @@ def test_a_long_list_that_opens_with_a_judgement_of_the_area_is_summed_up_by_it(
 def test_a_title_before_a_colon_is_the_summary():
     text = "机关党支部建设薄弱：“三会一课”制度落实不到位；发展党员程序不规范，1名积极分子考察期不满一年即列为发展对象。"
     assert subs(text) == ["“三会一课”制度落实不到位", "发展党员程序不规范，1名积极分子考察期不满一年即列为发展对象"]
+
+
+def test_after_a_title_each_sentence_is_a_failing_and_an_example_sentence_belongs_to_the_one_before():
+    # a speech: "（一）…方面。" then "1.title。failing，detail。例如，…。failing，detail。"
+    text = ("地情资料征集和开发利用不充分。资料征集机制不健全，部分单位长期不报送年鉴资料。例如，2026年有14个单位"
+            "未按时报送，其中3个单位连续两年未报送。已出版志书数字化工作滞后，网上展示平台长期未更新。")
+    assert subs(text) == ["资料征集机制不健全，部分单位长期不报送年鉴资料。例如，2026年有14个单位未按时报送，其中3个单位连续两年未报送",
+                          "已出版志书数字化工作滞后，网上展示平台长期未更新"]
+    # one sentence after the title: its clauses are the failings, as before
+    assert subs("落实主体责任不到位。党组研究廉政工作不够，对下属单位监督不力。") == ["党组研究廉政工作不够", "对下属单位监督不力"]

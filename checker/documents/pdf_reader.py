@@ -24,13 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from checker.documents.normalize import normalize_text
+from checker.documents.reflow import PAGE_NUMBER as _PAGE_NUMBER
 from checker.errors import InputError
 from checker.models import Block, Document, Location
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—－–_\s]*\d{1,4}[-—－–_\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
-    r"|[-—－–\s]*[第]?\s*\d{1,4}\s*[页]?[-—－–\s]*)$"
-)
 _SAME_BASELINE = 0.35  # pieces whose baselines differ by less than this many font sizes share a line
 _INDENT = 0.8  # a line starting this many font sizes right of the margin is indented (or centred)
 _SHORT = 1.5  # a line ending this many characters before the measure ends its paragraph

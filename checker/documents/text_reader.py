@@ -14,6 +14,7 @@ from typing import Literal
 
 from checker.documents.encoding import decode_text
 from checker.documents.normalize import normalize_text
+from checker.documents.reflow import reflow
 from checker.documents.source import empty_file
 from checker.models import Block, Document, Location
 
@@ -27,7 +28,7 @@ def read_text(data: bytes, path: str, sha256: str, fmt: Literal["txt", "md"]) ->
         lines = _normalized(_LINE_ENDS.split(decoded.text), decoded.text)
         blocks = _markdown_blocks(lines, path)
     else:  # blank lines are skipped before splitting: a file of a million empty lines stays fast
-        numbered = _visible_lines(decoded.text)
+        numbered = reflow(_visible_lines(decoded.text))  # an OCR'd or hand-wrapped file: its paragraphs
         lines = _normalized([line for _, line in numbered], decoded.text)
         blocks = _line_blocks([(number, line) for (number, _), line in zip(numbered, lines)], path)
     if not blocks:

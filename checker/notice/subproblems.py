@@ -81,6 +81,10 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
         paragraphs = split(text, start, end, "\n")
         if len(paragraphs) >= 2:
             return _texts(text, paragraphs)  # a title, then one paragraph per detail
+        details = _with_examples(text, split(text, start, end, "。！？!?"))
+        if len(details) >= 2 and not re.search("[；;]", text[start:end]):
+            # a title, then one sentence per failing (…编纂进度滞后，…。《…年鉴》出版周期逐年延长，…。)
+            return _texts(text, details)
     semicolon_parts = split(text, start, end, "；;")
     if len(semicolon_parts) >= 2:
         # the details are listed at ；: each part is one failing with its explanation
@@ -111,6 +115,21 @@ def opens_with_summary(subs: list[str]) -> bool:
     the whole area (专项资金和财务管理不规范，…，…，…)? The reader drops such a clause before one to
     three details; before more it keeps the list as it stands, and the matcher asks this."""
     return len(subs) >= 3 and _is_summary(subs[0], details=len(subs) - 1)
+
+
+# a sentence that only illustrates the failing before it: 例如，2026年有14个单位… / 其中，50岁以上的占七成
+_EXAMPLE_SENTENCE = re.compile(r"^\s*(?:例如|比如|譬如|如|其中)[，,：:]")
+
+
+def _with_examples(text: str, sentences: list[Span]) -> list[Span]:
+    """Sentences, each example sentence joined to the failing before it."""
+    joined: list[Span] = []
+    for s, e in sentences:
+        if joined and _EXAMPLE_SENTENCE.match(text[s:e]):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
 
 
 def _is_judgement(clause: str) -> bool:
