@@ -114,8 +114,10 @@ _A_NUMBER = r"[^，,；;。\d]{0,10}?[\d一二两三四五六七八九十半]"
 _INSTANCE = re.compile(rf"^(?:{_SOME}|该|其)|(?:仅|不足|不到|只有|超过|低于){_A_NUMBER}")
 
 
-# a counted case: 2名党员长期未按规定缴纳党费 after 党员教育管理不严
-_COUNTED = re.compile(r"^[\d一二两三四五六七八九十]+\s*(?:名|个|家|人|笔|项|次|起|件|户|批)")
+# a counted case: 2名党员长期未按规定缴纳党费 after 党员教育管理不严; 2026年有3.6万元活动经费… after
+# 活动经费使用审核不严
+_COUNTED = re.compile(r"^(?:\d{4}年(?:以来|度)?[，,]?(?:共有|有|共)?)?[\d一二两三四五六七八九十.]+\s*"
+                      r"(?:万元|元|名|个|家|人|笔|项|次|起|件|户|批|台|辆|套)")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
 
@@ -163,11 +165,13 @@ def sums_up_next(subs: list[str], problem_text: str = "") -> list[bool]:
 _SHORTFALL = re.compile(rf"(?:仅|不足|只有|低于|不到){_A_NUMBER}[^，,；;。]*(?:%|％|成|人|次|个|家|项|件|名|篇|户|半)")
 
 
-def measures_previous(subs: list[str]) -> list[bool]:
+def measures_previous(subs: list[str], problem_text: str = "") -> list[bool]:
     """For each sub-problem: is it only the measure of the failing before it (入库人数连续两年下降，
-    2025年仅完成入库任务的45％)? Answering that failing answers it too. A 部分…/个别… clause names
-    cases of its own (个别项目未办理审批手续) and is not one."""
-    return [n > 0 and _SHORTFALL.search(s) is not None and re.match(_SOME, s) is None
+    2025年仅完成入库任务的45％), or its counted case (活动经费使用审核不严，2026年有3.6万元活动经费
+    用于…)? Answering that failing answers it too. A 部分…/个别… clause names cases of its own
+    (个别项目未办理审批手续) and is not one."""
+    return [n > 0 and ((_SHORTFALL.search(s) is not None and re.match(_SOME, s) is None)
+                       or _counted_case_of(subs[n - 1], s, problem_text))
             for n, s in enumerate(subs)]
 
 
@@ -424,7 +428,7 @@ class ProblemMatcher:
         for n, sums_up in reversed(list(enumerate(sums_up_next(units, problem.text)))):
             if sums_up and not out[n].covered and (out[n + 1].covered or out[n + 1].uncertain):
                 out[n] = out[n + 1].model_copy(update={"text": units[n]})
-        for n, measured in enumerate(measures_previous(units)):
+        for n, measured in enumerate(measures_previous(units, problem.text)):
             if measured and not out[n].covered and (out[n - 1].covered or out[n - 1].uncertain):
                 out[n] = out[n - 1].model_copy(update={"text": units[n]})
         return out

@@ -224,9 +224,13 @@ class _Reader:
             item = self.open(index, block, text)
             if "problem" not in roles:
                 item.add("problem", lead, block.location)
-        elif len(lead) >= 4:
-            # 1.建立学习制度。（责任领导：…；整改时限：…） — a measure line with its own fields
+        elif len(lead) >= 4 and roles & {"leader", "department", "deadline"}:
+            # 1.建立学习制度。（责任领导：…；整改时限：…） — a measure line with its own fields; a
+            # sentence before "整改目标：…" alone is the plan's prose, not an item
             self.read_measure_line(index, block, text, lead)
+        elif len(lead) >= 4 and self.current is None:
+            self.read_unlabelled(index, block, text)
+            return
         elif self.opens_own_item(block, text, roles):
             self.open_numbered_fields(index, block, text)
         elif self.current is None:

@@ -564,6 +564,18 @@ def test_numbered_measure_paragraphs_under_an_issue_line_keep_its_problem():
     ]
 
 
+def test_a_prose_paragraph_with_an_aims_label_is_not_an_item():
+    # heldout9 difangzhi: "坚持以…为指导，…。整改目标：…" in the 指导思想 section read as item I1 with no
+    # owner and no deadline (three false errors, and every item id after it shifted)
+    plan = analyse(
+        Doc()
+        .h("指导思想和整改目标")
+        .p("坚持以习近平新时代中国特色社会主义思想为指导，以巡察整改推动事业发展。整改目标：主责主业更加聚焦。")
+        .p("问题：公务接待管理不规范。整改措施：修订公务接待管理办法。责任领导：周涛；整改时限：2024年5月底前")
+    )
+    assert [i.problem for i in plan.items] == ["公务接待管理不规范。"]
+
+
 def test_measure_lines_under_a_labelled_problem():
     plan = analyse(
         Doc()

@@ -118,3 +118,14 @@ def test_after_a_title_each_sentence_is_a_failing_and_an_example_sentence_belong
                           "已出版志书数字化工作滞后，网上展示平台长期未更新"]
     # one sentence after the title: its clauses are the failings, as before
     assert subs("落实主体责任不到位。党组研究廉政工作不够，对下属单位监督不力。") == ["党组研究廉政工作不够", "对下属单位监督不力"]
+
+
+def test_a_counted_case_is_answered_with_its_failing_and_a_year_may_open_it():
+    # heldout9 laoganbu: …活动经费使用审核不严，2026年有3.6万元活动经费用于购置与活动无关的办公用品
+    text = "财务管理不规范，活动经费使用审核不严，2026年有3.6万元活动经费用于购置办公用品，公务用车使用登记不全"
+    units = ["活动经费使用审核不严", "2026年有3.6万元活动经费用于购置办公用品", "公务用车使用登记不全"]
+    assert measures_previous(units, text) == [False, True, False]
+    assert sums_up_next(units, text) == [True, False, False]
+    # without the problem's text, or after a semicolon, it is a failing of its own
+    assert measures_previous(units) == [False, False, False]
+    assert measures_previous(units, text.replace("审核不严，2026", "审核不严；2026")) == [False, False, False]

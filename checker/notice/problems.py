@@ -68,6 +68,10 @@ _HANDED_OVER = re.compile(
 )
 
 
+# a line that opens with a number or an ordinal: a list item of its own
+_NUMBERED_LINE = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[是、])")
+
+
 def _hands_over_shared(paragraph: str) -> bool:
     return "共性" in paragraph and _HANDED_OVER.search(paragraph) is not None
 
@@ -189,7 +193,21 @@ class ProblemFinder:
 
     # ----------------------------------------------------------------- paragraphs
 
+    def _whole_cells(self, lines: list[Line]) -> list[Line]:
+        """The lines of one table cell as one paragraph: a problem table's cell is one problem, its
+        paragraphs (title, then details; an example) its parts — unless they are numbered (1.…\n2.…)."""
+        out: list[Line] = []
+        for line in lines:
+            previous = out[-1] if out else None
+            if (previous is not None and line.block.kind == "table_cell" and line.block is previous.block
+                    and not _NUMBERED_LINE.match(self.text[line.start : line.end])):
+                out[-1] = Line(previous.start, line.end, line.block)
+            else:
+                out.append(line)
+        return out
+
     def _paragraphs(self, lines: list[Line], kind: Kind | None, category: str | None) -> None:
+        lines = self._whole_cells(lines)
         previous, previous_start = "", len(self.text)
         pending: tuple[str, int] | None = None  # a 一是… list going on in the next paragraph
         open_list = False

@@ -80,7 +80,10 @@ def sub_problems(text: str, start: int, end: int) -> list[str]:
         start = sentence_spans[1][0]
         paragraphs = split(text, start, end, "\n")
         if len(paragraphs) >= 2:
-            return _texts(text, paragraphs)  # a title, then one paragraph per detail
+            # a title, then one paragraph per detail (each cut at ；); a paragraph that only gives an
+            # example (巡察抽查发现，… / 例如，…) belongs to the failing before it
+            details = [part for s, e in paragraphs for part in split(text, s, e, "；;")]
+            return _texts(text, _with_examples(text, details))
         details = _with_examples(text, split(text, start, end, "。！？!?"))
         if len(details) >= 2 and not re.search("[；;]", text[start:end]):
             # a title, then one sentence per failing (…编纂进度滞后，…。《…年鉴》出版周期逐年延长，…。)
@@ -117,8 +120,9 @@ def opens_with_summary(subs: list[str]) -> bool:
     return len(subs) >= 3 and _is_summary(subs[0], details=len(subs) - 1)
 
 
-# a sentence that only illustrates the failing before it: 例如，2026年有14个单位… / 其中，50岁以上的占七成
-_EXAMPLE_SENTENCE = re.compile(r"^\s*(?:例如|比如|譬如|如|其中)[，,：:]")
+# a sentence that only illustrates the failing before it: 例如，2026年有14个单位… / 其中，50岁以上的占七成 /
+# 巡察抽查发现，2个单位超编进人共5名
+_EXAMPLE_SENTENCE = re.compile(r"^\s*(?:例如|比如|譬如|如|其中|(?:巡察|巡视)?抽查(?:中)?发现)[，,：:]")
 
 
 def _with_examples(text: str, sentences: list[Span]) -> list[Span]:
