@@ -16,7 +16,7 @@ from checker.cli import main
 from checker.documents import read_document
 from checker.errors import InputError
 from checker.feedback import analyse_notice, extract_requirements, for_unit
-from checker.models import Duration
+from checker.models import Block, Document, Duration, Location
 from checker.notice.metadata import find_round
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,6 +247,33 @@ def test_a_table_of_problems_with_merged_category_cells():
     assert [p.category for p in req.problems] == ["党的领导"] * 2 + ["党的建设"] * 2 + ["全面从严治党"] * 2
     assert [(p.location.table, p.location.row, p.location.col) for p in req.problems][0] == (1, 2, 3)
     assert all("问题类别" not in p.text and "具体问题" != p.text for p in req.problems)  # header cells
+
+
+def _table_notice(rows: list[list[str]]) -> Document:
+    blocks = [Block(kind="paragraph", text="县委第一巡察组对县委编办开展了巡察，现将巡察发现的主要问题反馈如下。",
+                    location=Location(kind="paragraph", paragraph=1))]
+    for r, row in enumerate(rows, 1):
+        for c, text in enumerate(row, 1):
+            blocks.append(Block(kind="table_cell", text=text, location=Location(kind="table_cell", table=1, row=r, col=c)))
+    return Document(path="反馈意见.docx", sha256="0" * 64, format="docx", blocks=blocks)
+
+
+def test_a_problem_cell_of_several_paragraphs_is_one_problem_unless_they_are_numbered():
+    # heldout9 bianban: a title paragraph, then the failings; an example paragraph after them
+    req = analyse_notice(_table_notice([
+        ["序号", "问题类别", "存在问题"],
+        ["1", "党的领导方面", "深化事业单位改革推进缓慢。\n转企改制滞后，3家单位未完成改制；新设事业单位未落实“撤一建一”要求。"],
+        ["2", "全面从严治党方面", "监督检查和问责不力。对超编进人问题查处不严；实名制数据比对不及时。\n"
+                                 "巡察抽查发现，2个单位超编进人共5名。"],
+    ]))
+    assert [p.text.split("。")[0] for p in req.problems] == ["深化事业单位改革推进缓慢", "监督检查和问责不力"]
+    assert req.problems[0].subs == ["转企改制滞后，3家单位未完成改制", "新设事业单位未落实“撤一建一”要求"]
+    assert req.problems[1].subs[-1].endswith("巡察抽查发现，2个单位超编进人共5名")  # the example stays with its failing
+    numbered = analyse_notice(_table_notice([
+        ["序号", "问题类别", "存在问题"],
+        ["1", "党的建设方面", "1.“三会一课”制度落实不严格。\n2.发展党员程序不规范。"],
+    ]))
+    assert len(numbered.problems) == 2
 
 
 # --------------------------------------------------------------------------- suggestions and demands
