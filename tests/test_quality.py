@@ -25,6 +25,9 @@ SLOGANS, ACTIONS = CONCEPTS["口号"].terms, CONCEPTS["具体动作"].terms
     "建立健全长效机制，确保取得实效。",
     "坚决扛起管党治党政治责任，持续加强作风建设，营造风清气正的政治生态。",
     "1.进一步提高政治站位\n2.切实增强责任意识，抓好整改落实",
+    # heldout9 laoganbu: the 更高标准、更严要求、更实举措 formula counted as four specific objects
+    "1.坚持以党建引领，进一步提高政治站位，切实增强抓好机关党建工作的责任感和使命感\n"
+    "2.以更高标准、更严要求、更实举措推动机关党支部建设全面过硬",
 ])
 def test_slogans_are_vague(measures):
     assert slogan_only(measures, SLOGANS, ACTIONS, "意识形态工作责任制落实不到位") is not None
