@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import importlib.util
 import re
 import sys
 import zipfile
@@ -31,7 +30,8 @@ from lxml import etree, html as lxml_html
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 if str(FIXTURES) not in sys.path:
-    sys.path.insert(0, str(FIXTURES))  # planbuilder, as every set's mapping.py does
+    sys.path.insert(0, str(FIXTURES))  # planbuilder and labelled_mapping
+from labelled_mapping import LabelledSet  # noqa: E402
 from planbuilder import build_document, save_deterministic  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -91,21 +91,14 @@ ORDINAL = "[一二三四五六七八九十]是"
 # --------------------------------------------------------------------------- one set's files
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 class HeldOutSet:
     """One folder fixtures/<name>: cases.yaml, src/, plans/, notices/ with their .labels.yaml, read
-    through the folder's own mapping.py."""
+    through fixtures/labelled_mapping.py."""
 
     def __init__(self, name: str):
         self.name = name
         self.folder = FIXTURES / name
-        self.mapping_tool = _load(f"{name}_mapping", self.folder / "mapping.py")
+        self.mapping_tool = LabelledSet(self.folder)
 
     @cache
     def cases(self) -> list[dict]:

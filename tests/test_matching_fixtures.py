@@ -44,7 +44,7 @@ def _load(name: str, path: Path):
     return module
 
 
-mapping_tool = _load("matching_mapping", MATCHING / "mapping.py")  # puts fixtures/ on sys.path
+mapping_tool = _load("labelled_mapping", ROOT / "fixtures" / "labelled_mapping.py").LabelledSet(MATCHING)  # puts fixtures/ on sys.path
 build_plans = _load("build_plans", ROOT / "fixtures" / "build_plans.py")
 from planbuilder import build_document, save_deterministic  # noqa: E402
 
