@@ -397,3 +397,13 @@ def test_every_fixture_notice_and_example_reads_without_a_traceback():
 def test_a_short_news_item_goes_straight_from_the_meeting_to_the_list(body, expected):
     req = analyse_notice(notice("2024年5月10日，县委第一巡察组向县财政局党组反馈巡察情况。" + body))
     assert texts(req.problems) == expected
+
+
+def test_a_committee_office_is_the_unit_and_a_school_committee_the_inspector():
+    text = ("中共柘川县委机构编制委员会办公室：\n"
+            "县委第一巡察组对中共柘川县委机构编制委员会办公室（以下简称县委编办）开展了常规巡察。\n"
+            "巡察发现的主要问题：编委会会议制度执行不严；业务培训针对性不强。\n")
+    req = analyse_notice(notice(text))
+    assert req.unit == "柘川县委机构编制委员会办公室"  # not the committee, whose office was inspected
+    school = "10月8日，校党委第三巡察组向马克思主义学院党委反馈巡察情况。巡察发现的主要问题：学习不深入；制度不健全。\n"
+    assert analyse_notice(notice(school)).inspector == "校党委第三巡察组"

@@ -52,7 +52,7 @@ _ROUND = re.compile(
 )
 
 _INSPECTOR = re.compile(
-    r"(?:(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党委|党组|自治区党委)\s*)?第\s*[一二三四五六七八九十\d]{1,3}\s*(?:巡视|巡察)组"
+    r"(?:(?:中央|省委|市委|州委|县委|区委|旗委|盟委|校党委|院党委|党委|党组|自治区党委)\s*)?第\s*[一二三四五六七八九十\d]{1,3}\s*(?:巡视|巡察)组"
 )
 
 # Sentences that are about the feedback itself, strongest first
@@ -101,8 +101,9 @@ def _clean_unit(raw: str) -> str | None:
     # the inspecting group is sometimes the subject right before 向/对: 市委第三巡察组向… is fine,
     # but "巡察组对" must not give a unit ending in 巡察组
     # 区卫生健康委员会党委: a party body after 委员会 belongs to the name
+    # 县委机构编制委员会办公室: the committee's office is the unit
     m = re.match(rf"^(.*?(?:委员会)?(?:党组|党委|党工委|党总支|党支部|党组织|领导班子))", raw) or \
-        re.match(rf"^(.*?{_ORG_SUFFIX})", raw)
+        re.match(rf"^(.*?(?:委员会办公室|委员会办公厅|{_ORG_SUFFIX}))", raw)
     unit = m.group(1) if m else raw
     unit = re.sub(r"^(?:中共|中国共产党)", "", unit) if len(unit) > 4 else unit
     if _NOT_A_UNIT.search(unit) or len(unit) < 2:
