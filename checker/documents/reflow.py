@@ -65,25 +65,29 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _furniture(lines: list[tuple[int, str]], measure: int) -> set[int]:
-    """Indexes of page numbers, and of the running heads next to them: a short line repeated next to
-    several page numbers, or the first line of a page (after a form feed) that is no printed line of
-    the text (not as wide as the measure, not indented, not the end of a sentence)."""
+    """Indexes of page numbers, and of the running heads and footers next to them: a line repeated on
+    the same side of several page numbers, or the first line of a page (after a form feed) that is
+    not indented. Never a line that could be a printed line of the text: as wide as the measure, or
+    ending a sentence (the last line of a paragraph may stand beside a page number too)."""
     def text(k: int) -> str:
         return lines[k][1].strip().strip("\f").strip()
 
     numbers = {k for k in range(len(lines)) if PAGE_NUMBER.match(text(k))}
-    beside = [k for n in numbers for k in (n - 1, n + 1) if 0 <= k < len(lines) and k not in numbers]
-    near = Counter(text(k) for k in beside)
+    sides = {side: [n + side for n in numbers if 0 <= n + side < len(lines) and n + side not in numbers]
+             for side in (-1, 1)}
     heads = set()
-    for k in beside:
-        raw = lines[k][1]
-        line = raw.strip("\f")
-        repeated = near[text(k)] >= 2 and len(text(k)) <= _LONGEST_FURNITURE
-        # the first line of a page (after the form feed) that no paragraph could hold
-        alone = (k - 1 in numbers and raw.startswith("\f") and abs(_size(line) - measure) > 1
-                 and not line.startswith(_INDENT) and not _ends_sentence(line) and len(text(k)) <= _LONGEST_FURNITURE)
-        if repeated or alone:
-            heads.add(k)
+    for side, beside in sides.items():
+        seen = Counter(text(k) for k in beside)
+        for k in beside:
+            raw = lines[k][1]
+            line = raw.strip("\f")
+            if _ends_sentence(line) or len(text(k)) > _LONGEST_FURNITURE or abs(_size(line) - measure) <= 1:
+                continue  # a printed line of the text: better a head kept than a line of the text lost
+            repeated = seen[text(k)] >= 2
+            # the first line of a page that no paragraph could hold
+            alone = side == 1 and raw.startswith("\f") and not line.startswith(_INDENT)
+            if repeated or alone:
+                heads.add(k)
     return numbers | heads
 
 
