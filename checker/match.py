@@ -121,15 +121,6 @@ _COUNTED = re.compile(r"^(?:\d{4}年(?:以来|度)?[，,]?(?:共有|有|共)?)?[
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
 
-# the example a failing is illustrated with: …不够，如新型建材产业链2026年仅引进1个配套项目
-_EXAMPLE = re.compile(r"[，,](?:如|比如|例如|譬如)[，,：:]?(.{6,})$")
-
-
-def _example_of(sub: str) -> str | None:
-    m = _EXAMPLE.search(sub)
-    return m.group(1) if m else None
-
-
 def _after_a_comma(failing: str, clause: str, problem_text: str) -> bool:
     """Does `clause` follow the failing after a comma, in the same sentence? After "；" or "。" it
     is the next failing (…超期未换届；部分行业商会会员发展把关不严). Without the problem's text
@@ -175,6 +166,15 @@ def measures_previous(subs: list[str], problem_text: str = "") -> list[bool]:
             for n, s in enumerate(subs)]
 
 
+# the example a failing is illustrated with: …不够，如新型建材产业链2026年仅引进1个配套项目
+_EXAMPLE = re.compile(r"[，,](?:如|比如|例如|譬如)[，,：:]?(.{6,})$")
+
+
+def _example_of(sub: str) -> str | None:
+    m = _EXAMPLE.search(sub)
+    return m.group(1) if m else None
+
+
 class ProblemMatcher:
     """Every problem against every item, once; then the assignment and the verdicts (which can be
     taken again with other thresholds without scoring again: that is how they are calibrated)."""
@@ -193,11 +193,11 @@ class ProblemMatcher:
         self._lines = {i.id: item_lines(i, shared[i.problem.strip()] <= 1) for i in items}
         # the clauses of a problem cell pasted from the notice: a sub they alone answer is a doubt
         notice_texts = [(len(text), _pairs(text)) for text in (compact(p.text) for p in problems)]
-        self._quoted = {t.key for i in items if shared[i.problem.strip()] <= 1 and quotes_notice(i.problem, notice_texts)
-                        for t in self._lines[i.id][: len(cell_lines(i.problem))]}
+        cells = {i.id: [t.key for t in self._lines[i.id][: len(cell_lines(i.problem))]]
+                 for i in items if shared[i.problem.strip()] <= 1}
+        self._quoted = {k for i, keys in cells.items() if quotes_notice(self.items[i].problem, notice_texts) for k in keys}
         # the lines of each item's own problem cell: they say which problem the row is for, not how
-        self._cell_keys = {t.key for i in items if shared[i.problem.strip()] <= 1
-                           for t in self._lines[i.id][: len(cell_lines(i.problem))]}
+        self._cell_keys = {k for keys in cells.values() for k in keys}
         self._sub_grids: dict[tuple[str, tuple[str, ...]], tuple[list[str], Grid]] = {}
 
     def without(self, item_ids: set[str]) -> ProblemMatcher:

@@ -219,8 +219,8 @@ class ProblemFinder:
                 continue
             s, e = trim(self.text, line.start, line.end)
             if _hands_over_shared(self.text[s:e]):
-                # the shared problems of this paragraph, or of the one before it (对上述共性问题，…)
-                self.found = [p for p in self.found if not (p.start >= s or (previous_start <= p.start and "共性" in previous))]
+                # this paragraph is not read; the shared problems of the one before it go too (对上述共性问题，…)
+                self.found = [p for p in self.found if not ("共性" in previous and p.start >= previous_start)]
                 self.handed_over.append(s)
                 pending, previous, open_list = None, "", False
                 continue
