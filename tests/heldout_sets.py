@@ -467,3 +467,6 @@ SECTORS_BEFORE_HELDOUT8 = SECTORS_BEFORE_HELDOUT7 + ("公共资源交易", "文�
 
 # heldout8's units (县农商银行党委, 县投资促进局党组, 县工商联党组), for the sets written after it
 SECTORS_BEFORE_HELDOUT9 = SECTORS_BEFORE_HELDOUT8 + ("农商银行", "农村商业银行", "投资促进", "工商联", "工商业联合会")
+
+# heldout9's units (县委编办, 县委老干部局, 县地方志编纂中心党支部), for the sets written after it
+SECTORS_BEFORE_HELDOUT10 = SECTORS_BEFORE_HELDOUT9 + ("机构编制", "编办", "老干部", "地方志")
