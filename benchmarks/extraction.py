@@ -83,12 +83,18 @@ def extract(path: Path, given: dt.date | None) -> Requirements:
 # --------------------------------------------------------------------------- spans
 
 
+_LINE_NUMBER = re.compile(r"(?m)^(\d{1,2}[.．、]|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、)")
+
+
 class Squeezed:
     """A text without whitespace, with the way back to the original offsets, so that a label cut
     from the raw file (blank lines, stray spaces) can be found in the reader's joined text."""
 
-    def __init__(self, text: str):
-        self.index = [i for i, ch in enumerate(text) if not ch.isspace()]
+    def __init__(self, text: str, skip_numbers: bool = False):
+        # a Word notice: the reader writes each automatic list number at the start of its line
+        # ("1." "（二）"); a label cut from the paragraphs' own text has none, so they are skipped too
+        numbers = {i for m in _LINE_NUMBER.finditer(text) for i in range(m.start(1), m.end(1))} if skip_numbers else set()
+        self.index = [i for i, ch in enumerate(text) if not ch.isspace() and i not in numbers]
         self.text = "".join(text[i] for i in self.index)
 
     def find(self, needle: str, start: int = 0) -> Span | None:
@@ -105,10 +111,10 @@ class Squeezed:
         return bisect_left(self.index, original)
 
 
-def label_spans(texts: list[str], joined: str, what: str) -> list[Span]:
+def label_spans(texts: list[str], joined: str, what: str, skip_numbers: bool = False) -> list[Span]:
     """Where each label lies in the joined text, searched in order; a label that cannot be found
     is a broken label file, not an extraction error."""
-    squeezed = Squeezed(joined)
+    squeezed = Squeezed(joined, skip_numbers)
     spans, position = [], 0
     for text in texts:
         span = squeezed.find(text, position)
@@ -191,14 +197,14 @@ def score(item: Labelled, path: Path | None = None) -> Score:
     req = extract(path or item.notice_path, item.given_date)
     joined = req.text
     problems = labels.get("problems") or []
-    want = label_spans([p["text"] for p in problems], joined, item.name)
+    want = label_spans([p["text"] for p in problems], joined, item.name, item.notice_path.suffix == ".docx")
     got = [(p.location.start, p.location.end) for p in req.problems]
     boundary = overlap(joined, got, want)
     subs_agree = sum(
         [_same(s) for s in req.problems[gi].subs] == [_same(s) for s in problems[wi].get("subs", [])]
         for gi, wi in boundary.pairs
     )
-    suggestions_want = label_spans(labels.get("suggestions") or [], joined, item.name)
+    suggestions_want = label_spans(labels.get("suggestions") or [], joined, item.name, item.notice_path.suffix == ".docx")
     suggestions_got = [(s.location.start, s.location.end) for s in req.suggestions]
     return Score(item.name, len(want), len(got), boundary, subs_agree,
                  overlap(joined, suggestions_got, suggestions_want), _meta_wrong(labels, req), req, want)

@@ -160,8 +160,10 @@ def measures_previous(subs: list[str], problem_text: str = "") -> list[bool]:
     """For each sub-problem: is it only the measure of the failing before it (入库人数连续两年下降，
     2025年仅完成入库任务的45％), or its counted case (活动经费使用审核不严，2026年有3.6万元活动经费
     用于…)? Answering that failing answers it too. A 部分…/个别… clause names cases of its own
-    (个别项目未办理审批手续) and is not one."""
-    return [n > 0 and ((_SHORTFALL.search(s) is not None and re.match(_SOME, s) is None)
+    (个别项目未办理审批手续) and is not one; nor is a failing in a sentence or paragraph of its own
+    that gives its own figure (对零售客户经营指导不够，…使用率不足30%)."""
+    return [n > 0 and ((_SHORTFALL.search(s) is not None and re.match(_SOME, s) is None
+                        and _after_a_comma(subs[n - 1], s, problem_text))
                        or _counted_case_of(subs[n - 1], s, problem_text))
             for n, s in enumerate(subs)]
 

@@ -99,6 +99,15 @@ def slogan_only(measures: str, slogans: tuple[str, ...], actions: tuple[str, ...
     return found[:5]
 
 
+_OWN_WORDING = 0.9  # below this share of the problem's wording, measures say something of their own
+
+
+def _states_failing(text: str) -> bool:
+    from checker.notice.clauses import states_failing
+
+    return states_failing(text.replace("问题", ""))
+
+
 _FILLER = re.compile(r"[的了要和与及等将把对并]")
 
 
@@ -204,7 +213,10 @@ def restates_problem(measures: str, problem: str, actions: tuple[str, ...],
     shared = len(m & p)
     forward, backward = shared / len(m), shared / len(p)
     concrete = _checkable(measures) or _acts(measures, actions, problem)
-    if forward >= 0.8:
+    if forward >= 0.8 and not (forward < _OWN_WORDING and concrete and not _states_failing(measures)):
+        # the failing's words again. Terse measures that turn it round with some wording of their
+        # own (未开展廉政风险排查 → 开展廉政风险排查，逐岗制定防控措施；纪检委员列席决策会议) and state
+        # no failing are measures; "建立…长效管理机制" for "…长效管理机制缺失" adds nothing
         return forward
     if not concrete and forward >= 0.6 and backward >= 0.55 and _slogan_share(measures, slogans or _default_slogans()) < 0.3:
         return forward

@@ -407,3 +407,27 @@ def test_a_committee_office_is_the_unit_and_a_school_committee_the_inspector():
     assert req.unit == "柘川县委机构编制委员会办公室"  # not the committee, whose office was inspected
     school = "10月8日，校党委第三巡察组向马克思主义学院党委反馈巡察情况。巡察发现的主要问题：学习不深入；制度不健全。\n"
     assert analyse_notice(notice(school)).inspector == "校党委第三巡察组"
+
+
+def test_a_news_page_that_turns_with_tongshi_announces_its_problems():
+    # heldout10 renfang: "…省、市、县委工作要求，…做了大量工作。同时，巡察也发现了一些问题：" — 工作要求 in the
+    # praise made the whole lead a 工作要求 section, and no problem was read (exit 2)
+    text = ("根据县委统一部署，县委第二巡察组对县人防办党组开展了常规巡察。巡察组认为，县人防办党组能够认真贯彻落实"
+            "党中央决策部署和省、市、县委工作要求，做了大量工作。同时，巡察也发现了一些问题：\n"
+            "（一）党的建设方面。一是机关党支部建设不够规范，“三会一课”流于形式；二是选人用人不够规范。\n"
+            "三是干部队伍建设存在短板，2名干部在工程审批岗位任职超过8年。\n")
+    req = analyse_notice(notice(text))
+    assert texts(req.problems) == ["机关党支部建设不够规范，“三会一课”流于形式", "选人用人不够规范",
+                                   "干部队伍建设存在短板，2名干部在工程审批岗位任职超过8年"]  # 三是 is no part of it
+
+
+def test_problem_paragraphs_labelled_wenti_yi_with_a_closing_judgement():
+    # heldout10 tuanxianwei: "问题三：title。主要表现为：（1）…；（2）…。上述问题反映出…" is one problem
+    text = ("巡察发现的主要问题：\n"
+            "问题一：服务青年就业创业不够有力。青年就业见习基地开发不足。贷款贴息申请审核推进缓慢。上述问题反映出主动性不强。\n"
+            "问题二：关爱帮扶工作管理不规范。主要表现为：（1）受助对象审核把关不严；（2）捐赠资金使用情况公示不及时。"
+            "上述问题反映出对公益项目的规范管理重视不够。\n")
+    req = analyse_notice(notice(text))
+    assert [p.text.split("。")[0] for p in req.problems] == ["服务青年就业创业不够有力", "关爱帮扶工作管理不规范"]
+    assert req.problems[0].subs == ["青年就业见习基地开发不足", "贷款贴息申请审核推进缓慢"]
+    assert req.problems[1].subs == ["受助对象审核把关不严", "捐赠资金使用情况公示不及时"]

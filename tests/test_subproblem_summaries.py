@@ -129,3 +129,21 @@ def test_a_counted_case_is_answered_with_its_failing_and_a_year_may_open_it():
     # without the problem's text, or after a semicolon, it is a failing of its own
     assert measures_previous(units) == [False, False, False]
     assert measures_previous(units, text.replace("审核不严，2026", "审核不严；2026")) == [False, False, False]
+
+
+def test_the_list_numbers_of_word_numbered_failings_are_not_part_of_them():
+    # heldout10 yancao: a title paragraph, then one Word-numbered paragraph per failing (the reader
+    # writes the number "1." before each)
+    assert subs("专卖执法监管存在薄弱环节。\n1.持证零售户日常检查覆盖不全。\n2.涉烟案件移送不及时。") == [
+        "持证零售户日常检查覆盖不全", "涉烟案件移送不及时"]
+
+
+def test_a_failing_of_its_own_with_a_figure_is_not_the_measure_of_the_one_before():
+    # heldout10 yancao-distractor (a false pass): "…对零售客户经营指导不够，…使用率不足30%" in a paragraph
+    # of its own took the answer of the failing before it
+    text = "服务零售客户不够有力。\n1.农村零售终端建设滞后，示范店仅建成16个。\n2.对零售客户经营指导不够，系统使用率不足30%。"
+    units = ["农村零售终端建设滞后，示范店仅建成16个", "对零售客户经营指导不够，系统使用率不足30%"]
+    assert measures_previous(units, text) == [False, False]
+    # the same figure after a comma measures the failing before it
+    assert measures_previous(["入库人数连续两年下降", "2025年仅完成入库任务的45%"],
+                             "就业服务不到位，入库人数连续两年下降，2025年仅完成入库任务的45%") == [False, True]

@@ -72,6 +72,11 @@ _HANDED_OVER = re.compile(
 _NUMBERED_LINE = re.compile(r"^\s*(?:[\d０-９]+[.．、]|[（(][\d一二三四五六七八九十]+[)）]|[①-⑳]|[一二三四五六七八九十]+[是、])")
 
 
+_LEADING_ORDINAL = re.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|问题[一二三四五六七八九十\d]+(?=[：:]))[，,：:]?\s*")
+# "问题三：…。主要表现为：（1）…；（2）…" — a paragraph labelled as one problem, its list its parts
+_PROBLEM_LABEL = re.compile(r"\s*问题[一二三四五六七八九十\d]+[：:]")
+
+
 def _hands_over_shared(paragraph: str) -> bool:
     return "共性" in paragraph and _HANDED_OVER.search(paragraph) is not None
 
@@ -259,6 +264,9 @@ class ProblemFinder:
         """Problems in one paragraph; returns the list family still open at its end, if any."""
         self.running_category = None
         explicit = kind is Kind.PROBLEMS
+        if _PROBLEM_LABEL.match(self.text, s, e):
+            self._single(s, e, category)
+            return None
         inline = inline_category(self.text, s, e)
         if inline:
             category, s = inline
@@ -431,6 +439,9 @@ class ProblemFinder:
         start, end = strip_closing_etc(self.text, start, end) if closes_list else trim(self.text, start, end)
         if sentence:
             end = with_full_stop(self.text, end)  # 一是…。 / 1. …。 are whole sentences
+        ordinal = _LEADING_ORDINAL.match(self.text, start, end)
+        if ordinal:  # "三是…" going on in a paragraph of its own after "一是…；二是…"
+            start = ordinal.end()
         piece = self.text[start:end]
         if end - start < _SHORTEST_PROBLEM or CLUE.search(piece):
             return

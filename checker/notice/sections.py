@@ -27,7 +27,7 @@ _OTHER_HEAD = re.compile(
     r"|下一步|问题线索|巡察工作开展|巡视工作开展|整改工作安排"
 )
 _BOTH = re.compile(r"问题(?:和|及|以及|与|、)[^。；;，,]{0,4}(?:整改)?(?:意见|建议)")
-_TURN = re.compile(r"[，,]\s*(?:但是?|然而|不过)")
+_TURN = re.compile(r"[，,。]\s*(?:但是?|然而|不过|同时)")
 _AREA_HEAD = re.compile(r"方面(?:存在的|的)?(?:主要|突出)?(?:问题)?\s*[：:。]?\s*$")
 # a notice for several units: the problems all share, and each unit's own
 _SHARED_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?\s*(?:存在的)?(?:共性|个性)问题")

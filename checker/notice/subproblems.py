@@ -60,7 +60,14 @@ _MOST_DETAILS = 3
 _LONGEST_TOPIC = 14
 
 
+# a closing sentence that judges the problem as a whole (上述问题反映出…重视不够): no failing of its own
+_CLOSING_JUDGEMENT = re.compile(r"(?:上述|以上|这些)(?:问题|情况|现象)(?:反映|说明|暴露|表明|折射|体现)")
+
+
 def sub_problems(text: str, start: int, end: int) -> list[str]:
+    sentence_spans = split(text, start, end, "。！？!?")
+    if len(sentence_spans) >= 2 and _CLOSING_JUDGEMENT.match(text, sentence_spans[-1][0]):
+        end = sentence_spans[-1][0]
     marked = first_family(text, start, end, ("是", "(n)", "circled", "其"))
     if marked:
         items = items_from_markers(text, marked[1], end)
@@ -180,10 +187,17 @@ def _is_topic(piece: str) -> bool:
     return short and _TOPIC.search(piece) is not None and not states_failing(piece.replace("问题", ""))
 
 
+# the list number a reader writes before a Word-numbered paragraph (1. / （2）): not part of the failing
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）])\s*")
+
+
 def _texts(text: str, spans: list[Span]) -> list[str]:
     result = []
     for s, e in spans:
         s, e = trim(text, s, e)
+        number = _LIST_NUMBER.match(text, s, e)
+        if number:
+            s = number.end()
         if e - s >= _SHORTEST_FAILING or (e > s and states_failing(text[s:e])):
             result.append(text[s:e])
     return result
