@@ -226,16 +226,50 @@ def restates_problem(measures: str, problem: str, actions: tuple[str, ...],
 
 
 def duplicate_groups(items: list[Item], min_chars: int = 12) -> dict[str, list[str]]:
-    """item id → the other items with the same measures under a different problem text."""
-    by_text: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        key = _PUNCT.sub("", item.measures)
-        if len(key) >= min_chars:
-            by_text[key].append(item)
+    """item id → the other items with the same measures under a different problem text: the same
+    text, or (from NEAR_CHARS characters on) nearly the same — a block pasted and a word or two
+    changed (专项检查 → 全面检查, 逐一 → 逐个)."""
+    keys = {item.id: _PUNCT.sub("", item.measures) for item in items}
+    kept = [item for item in items if len(keys[item.id]) >= min_chars]
+    parent = {item.id: item.id for item in kept}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_text: dict[str, list[str]] = defaultdict(list)
+    for item in kept:
+        by_text[keys[item.id]].append(item.id)
+    for ids in by_text.values():
+        for other in ids[1:]:
+            parent[root(other)] = root(ids[0])
+    # near copies: compared only with measures of about the same length, so a long plan stays fast
+    long = sorted((item for item in kept if len(keys[item.id]) >= NEAR_CHARS), key=lambda i: len(keys[i.id]))
+    pairs = {item.id: _pairs_of(keys[item.id]) for item in long}
+    for n, item in enumerate(long):
+        for other in long[n + 1 :]:
+            if len(keys[other.id]) > len(keys[item.id]) / NEAR_SIMILARITY:
+                break
+            a, b = pairs[item.id], pairs[other.id]
+            if len(a & b) >= NEAR_SIMILARITY * len(a | b):
+                parent[root(other.id)] = root(item.id)
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in kept:
+        groups[root(item.id)].append(item)
     out: dict[str, list[str]] = {}
-    for group in by_text.values():
+    for group in groups.values():
         problems = {_PUNCT.sub("", i.problem) for i in group}
         if len(group) > 1 and len(problems) > 1:
             for item in group:
                 out[item.id] = [o.id for o in group if o.id != item.id]
     return out
+
+
+NEAR_CHARS = 30  # measures this long may be near copies of each other
+NEAR_SIMILARITY = 0.85  # share of character pairs in common (Jaccard)
+
+
+def _pairs_of(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))

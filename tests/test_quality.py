@@ -111,6 +111,18 @@ def test_duplicates_ignore_punctuation_and_numbering_but_not_the_problem():
     assert "I3" not in groups and "I4" not in groups  # the same problem twice is not pasting
 
 
+def test_a_pasted_block_with_a_word_or_two_changed_is_a_duplicate_and_a_template_is_not():
+    # heldout10 tuan-duplicate: 专项检查 → 全面检查, 逐笔复核 → 逐笔核查, 逐一 → 逐个
+    block = ("对县青少年活动中心的培训收费、场地出租和经费收支开展{0}检查，培训项目收费标准按程序报批，场地出租事项"
+             "提交党组会议集体研究，5.4万元租金收入上缴财政；对青年志愿服务专项经费逐笔{1}，列支依据不足的2.3万元予以纠正")
+    template = "对{0}开展专项检查，建立问题台账，逐项整改销号，年底前完成并形成检查报告"
+    items = _items([("落实主体责任不到位", block.format("专项", "复核")), ("财务和资产管理不规范", block.format("全面", "核查")),
+                    ("公务用车管理不规范", template.format("公务用车使用登记情况")),
+                    ("固定资产管理不规范", template.format("固定资产账实相符情况"))])
+    groups = duplicate_groups(items)
+    assert groups == {"I1": ["I2"], "I2": ["I1"]}
+
+
 def _judge_precision():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from measures import judge_duplicates, judge_measures

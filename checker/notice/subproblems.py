@@ -50,7 +50,7 @@ _SUMMARY = re.compile(
 # 治理不彻底); before a single detail they are a failing of their own (人居环境整治推进缓慢，改厕管护机制不健全).
 # They do so too before a single detail that is an instance of them (公务用车平台化管理推进缓慢，部分单位
 # 车辆调度仍游离于平台之外 / 决策咨询服务作用发挥不充分，近三年仅有2篇调研报告获…批示).
-_SUMMARY_OF_LIST = re.compile(r"(?:宽松|松散|弱化|滞后|缓慢|不严肃|不优|风险突出|存在盲区|有薄弱环节|不充分)$")
+_SUMMARY_OF_LIST = re.compile(r"(?:宽松|松散|弱化|滞后|缓慢|不严肃|不优|风险突出|存在盲区|有薄弱环节|不充分|不扎实)$")
 _INSTANCE_DETAIL = re.compile(r"^(?:部分|个别|有的|少数|一些)|\d|仅有?|只有")
 _BROAD = re.compile(r"(?:存在薄弱环节|存在漏洞|存在短板|程度不高|水平不高|有差距|差距较大)$")
 # A second clause that judges as broadly as the first ("推动…不彻底，深入服务群众有差距") is a failing
