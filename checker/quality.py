@@ -4,7 +4,8 @@ measures pasted under different problems (文字整改 / 形式整改)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from functools import cache, lru_cache
 
 from checker.models import Item
@@ -245,16 +246,8 @@ def duplicate_groups(items: list[Item], min_chars: int = 12) -> dict[str, list[s
     for ids in by_text.values():
         for other in ids[1:]:
             parent[root(other)] = root(ids[0])
-    # near copies: compared only with measures of about the same length, so a long plan stays fast
-    long = sorted((item for item in kept if len(keys[item.id]) >= NEAR_CHARS), key=lambda i: len(keys[i.id]))
-    pairs = {item.id: _pairs_of(keys[item.id]) for item in long}
-    for n, item in enumerate(long):
-        for other in long[n + 1 :]:
-            if len(keys[other.id]) > len(keys[item.id]) / NEAR_SIMILARITY:
-                break
-            a, b = pairs[item.id], pairs[other.id]
-            if len(a & b) >= NEAR_SIMILARITY * len(a | b):
-                parent[root(other.id)] = root(item.id)
+    for a, b in _near_copies({item.id: keys[item.id] for item in kept if len(keys[item.id]) >= NEAR_CHARS}):
+        parent[root(b)] = root(a)
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in kept:
         groups[root(item.id)].append(item)
@@ -271,5 +264,34 @@ NEAR_CHARS = 30  # measures this long may be near copies of each other
 NEAR_SIMILARITY = 0.85  # share of character pairs in common (Jaccard)
 
 
+_SKETCH = 6  # character pairs per text that find its near copies
+
+
 def _pairs_of(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _near_copies(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """The pairs of texts that share NEAR_SIMILARITY of their character pairs. Only texts that share
+    one of their few lowest-hashed uncommon pairs are compared (a bottom-k sketch): two texts that
+    share 85% of their pairs almost surely share one of those, and a plan of a thousand rows is not
+    a million comparisons."""
+    pairs = {key: _pairs_of(text) for key, text in texts.items()}
+    df = Counter(p for ps in pairs.values() for p in ps)
+    common = max(20, len(pairs) // 10)
+    buckets: dict[int, list[str]] = defaultdict(list)
+    for key, ps in pairs.items():
+        # uncommon pairs first; a text made only of common ones (one block pasted many times) still
+        # has a sketch
+        for _, h in sorted((df[p] > common, zlib.crc32(p.encode())) for p in ps)[:_SKETCH]:
+            buckets[h].append(key)
+    found: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if (a, b) in found:
+                    continue
+                pa, pb = pairs[a], pairs[b]
+                if len(pa & pb) >= NEAR_SIMILARITY * len(pa | pb):
+                    found.add((a, b))
+    return sorted(found)

@@ -157,3 +157,18 @@ def test_terse_measures_that_turn_the_failing_round_with_words_of_their_own_are_
                 "（2）纪检委员列席“三重一大”事项决策会议，对决策过程全程监督")
     assert restates_problem(measures, problem, ACTIONS) is None
     assert restates_problem("建立老旧小区改造后长效管理机制", "老旧小区改造后长效管理机制缺失", ACTIONS) is not None
+
+
+def test_thirty_near_copies_among_many_rows_are_all_found():
+    # a block pasted thirty times, one character changed each time: its pairs are common in the plan,
+    # so the sketch must fall back on them (the sketch keeps a 1500-row plan from 10^6 comparisons)
+    import random
+
+    rng = random.Random(7)
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    word = lambda n: "".join(rng.choice(chars) for _ in range(n))  # noqa: E731
+    block = word(120)
+    copies = [(word(6), block[:50] + rng.choice(chars) + block[51:]) for _ in range(30)]
+    others = [(word(6), word(100)) for _ in range(1500)]
+    groups = duplicate_groups(_items(copies + others))
+    assert set(groups) == {f"I{n}" for n in range(1, 31)}
