@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import importlib.util
 import re
 import sys
 import zipfile
@@ -392,6 +393,38 @@ def check_procedural_parts(s: HeldOutSet, case: dict, skip_weekends: bool) -> No
 # --------------------------------------------------------------------------- the tests of one set
 
 NoticeCheck = Callable[[Path, dict, str], None]
+
+
+def lists_and_failings_demanded(notice, labels: dict, text: str) -> None:
+    """The notice checks of heldout8 and later sets: each notice names its file, has a problem with
+    a single failing and one with three, and demands every list, the meeting, the report, the
+    集中整改 period and the plan."""
+    assert labels["file"] == notice.name
+    assert any(not p["subs"] for p in labels["problems"]), "one problem with a single concrete failing"
+    assert any(len(p["subs"]) >= 3 for p in labels["problems"]), "one problem with three failings"
+    concepts = {d["concept"] for d in labels["demands"]}
+    assert {"问题清单", "任务清单", "责任清单", "专题民主生活会", "整改情况报告", "集中整改", "整改方案"} <= concepts
+
+
+def check_notices_built(s: HeldOutSet, tmp_path: Path, script: str = "build_notices.py", *,
+                        same_xml: bool = False) -> None:
+    """The committed notices are what the set's build script makes: text files byte for byte, Word
+    files by their paragraphs' text (and by word/document.xml with `same_xml`)."""
+    spec = importlib.util.spec_from_file_location(f"{s.name}_build_notices", s.folder / script)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    stale = f"stale: python fixtures/{s.name}/{script}"
+    for path, data in builder.built().items():
+        committed = s.folder / "notices" / path.name
+        if path.suffix != ".docx":
+            assert committed.read_bytes() == data, f"{path.name} is {stale}"
+            continue
+        fresh = tmp_path / path.name
+        fresh.write_bytes(data)
+        assert paragraph_texts(document_body(fresh)) == paragraph_texts(document_body(committed)), stale
+        if same_xml:
+            with zipfile.ZipFile(fresh) as a, zipfile.ZipFile(committed) as b:
+                assert a.read("word/document.xml") == b.read("word/document.xml"), stale
 
 
 def common_tests(s: HeldOutSet, *, case_count: tuple[int, int], notice_count: int,

@@ -17,7 +17,6 @@ The three notices have shapes no earlier set has, and each is read the way its l
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -26,7 +25,8 @@ from docx import Document
 
 pytest.register_assert_rewrite("heldout_sets")
 from heldout_sets import (  # noqa: E402
-    SECTORS_BEFORE_HELDOUT9, W, HeldOutSet, common_tests, document_body, paragraph_texts,
+    SECTORS_BEFORE_HELDOUT9, W, HeldOutSet, check_notices_built, common_tests, document_body,
+    lists_and_failings_demanded, paragraph_texts,
 )
 
 # --------------------------------------------------------------------------- reading the OCR text
@@ -101,13 +101,9 @@ CATEGORY_OF_AREA = {
 
 def _county_notice_with_every_list_demanded(notice, labels: dict, text: str) -> None:
     """Run inside test_notice_labels_are_exact_cuts_in_order: what this set's notices add."""
-    assert labels["file"] == notice.name
-    assert any(not p["subs"] for p in labels["problems"]), "one problem with a single concrete failing"
-    assert any(len(p["subs"]) >= 3 for p in labels["problems"]), "one problem with three failings"
+    lists_and_failings_demanded(notice, labels, text)
     assert labels["unit"].startswith("县") and labels["inspector"].startswith("县委"), "county-level inspections"
     assert all(p.get("category") for p in labels["problems"])
-    concepts = {d["concept"] for d in labels["demands"]}
-    assert {"问题清单", "任务清单", "责任清单", "专题民主生活会", "整改情况报告", "集中整改", "整改方案"} <= concepts
     assert "澄溪" not in text and "柘川" in text, "a county of its own"
 
 
@@ -124,23 +120,8 @@ def test_shapes_are_word_table_ocr_scan_and_speech():
     assert set(SET.notices_by_shape()) == {"docx-table", "ocr-scan", "speech-sentences"}
 
 
-def _builder():
-    spec = importlib.util.spec_from_file_location("heldout9_build_notices", SET.folder / "build_notices.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_notices_are_built_from_their_script(tmp_path):
-    for path, data in _builder().built().items():
-        committed = SET.folder / "notices" / path.name
-        if path.suffix == ".docx":
-            fresh = tmp_path / path.name
-            fresh.write_bytes(data)
-            assert paragraph_texts(document_body(fresh)) == paragraph_texts(document_body(committed)), (
-                "stale: python fixtures/heldout9/build_notices.py")
-        else:
-            assert committed.read_bytes() == data, f"{path.name} is stale: python fixtures/heldout9/build_notices.py"
+    check_notices_built(SET, tmp_path)
 
 
 # --------------------------------------------------------------------------- the Word notice with a table
