@@ -38,6 +38,7 @@ from functools import cache
 from checker.matchscore import Grid, Scorer, Target
 from checker.models import Evidence, Item, Plan, Problem, ProblemCoverage, Requirements, SubCoverage
 from checker.notice.subproblems import opens_with_summary
+from checker.quality import char_pairs
 from checker.textterms import analyse, compact, is_broad_judgement
 
 
@@ -89,10 +90,6 @@ def cell_lines(cell: str) -> list[str]:
     return [p.strip() for p in _CLAUSE.split(cell) if len(p.strip()) >= 2]
 
 
-def _pairs(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
-
-
 def quotes_notice(cell: str, notice_texts: list[tuple[int, frozenset[str]]]) -> bool:
     """Is the problem cell the notice's problem copied out, failings and all (a 台账 that pastes the
     反馈问题 into its first column)? Then it says which problem the row is for, not that the row
@@ -102,7 +99,7 @@ def quotes_notice(cell: str, notice_texts: list[tuple[int, frozenset[str]]]) -> 
     own = compact(cell)
     if len(own) < 20:
         return False
-    pairs = _pairs(own)
+    pairs = char_pairs(own)
     return any(len(pairs & theirs) >= 0.9 * len(pairs) and len(own) >= 0.6 * length for length, theirs in notice_texts)
 
 
@@ -194,7 +191,7 @@ class ProblemMatcher:
         shared = Counter(i.problem.strip() for i in items if i.problem.strip())
         self._lines = {i.id: item_lines(i, shared[i.problem.strip()] <= 1) for i in items}
         # the clauses of a problem cell pasted from the notice: a sub they alone answer is a doubt
-        notice_texts = [(len(text), _pairs(text)) for text in (compact(p.text) for p in problems)]
+        notice_texts = [(len(text), char_pairs(text)) for text in (compact(p.text) for p in problems)]
         cells = {i.id: [t.key for t in self._lines[i.id][: len(cell_lines(i.problem))]]
                  for i in items if shared[i.problem.strip()] <= 1}
         self._quoted = {k for i, keys in cells.items() if quotes_notice(self.items[i].problem, notice_texts) for k in keys}

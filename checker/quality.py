@@ -226,6 +226,16 @@ def restates_problem(measures: str, problem: str, actions: tuple[str, ...],
     return None
 
 
+NEAR_CHARS = 30  # measures this long may be near copies of each other
+NEAR_SIMILARITY = 0.85  # share of character pairs in common (Jaccard)
+_SKETCH = 6  # character pairs per text that find its near copies
+
+
+def char_pairs(text: str) -> frozenset[str]:
+    """The text's overlapping pairs of characters: how near two wordings are, whatever the words."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
 def duplicate_groups(items: list[Item], min_chars: int = 12) -> dict[str, list[str]]:
     """item id → the other items with the same measures under a different problem text: the same
     text, or (from NEAR_CHARS characters on) nearly the same — a block pasted and a word or two
@@ -260,15 +270,6 @@ def duplicate_groups(items: list[Item], min_chars: int = 12) -> dict[str, list[s
     return out
 
 
-NEAR_CHARS = 30  # measures this long may be near copies of each other
-NEAR_SIMILARITY = 0.85  # share of character pairs in common (Jaccard)
-
-
-_SKETCH = 6  # character pairs per text that find its near copies
-
-
-def _pairs_of(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _near_copies(texts: dict[str, str]) -> list[tuple[str, str]]:
@@ -276,7 +277,7 @@ def _near_copies(texts: dict[str, str]) -> list[tuple[str, str]]:
     one of their few lowest-hashed uncommon pairs are compared (a bottom-k sketch): two texts that
     share 85% of their pairs almost surely share one of those, and a plan of a thousand rows is not
     a million comparisons."""
-    pairs = {key: _pairs_of(text) for key, text in texts.items()}
+    pairs = {key: char_pairs(text) for key, text in texts.items()}
     df = Counter(p for ps in pairs.values() for p in ps)
     common = max(20, len(pairs) // 10)
     buckets: dict[int, list[str]] = defaultdict(list)
