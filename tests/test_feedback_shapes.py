@@ -431,3 +431,13 @@ def test_problem_paragraphs_labelled_wenti_yi_with_a_closing_judgement():
     assert [p.text.split("。")[0] for p in req.problems] == ["服务青年就业创业不够有力", "关爱帮扶工作管理不规范"]
     assert req.problems[0].subs == ["青年就业见习基地开发不足", "贷款贴息申请审核推进缓慢"]
     assert req.problems[1].subs == ["受助对象审核把关不严", "捐赠资金使用情况公示不及时"]
+
+
+def test_a_system_inspection_names_a_unit_with_a_bracketed_part_and_its_own_inspection_group():
+    # heldout10 yancao: 烟草 inspects itself; the unit and the group carry （分公司）/（公司）
+    text = ("中共鹤浦市烟草专卖局（公司）党组第一巡察组\n栎山县烟草专卖局（分公司）党总支：\n"
+            "根据市局（公司）党组巡察工作统一部署，市局（公司）党组第一巡察组对栎山县烟草专卖局（分公司）党总支"
+            "（以下简称县局党总支）开展了常规巡察。巡察发现的主要问题：卷烟货源投放精准度不高；专卖执法监管存在薄弱环节。\n")
+    req = analyse_notice(notice(text))
+    assert req.unit == "栎山县烟草专卖局（分公司）党总支"
+    assert req.inspector == "鹤浦市烟草专卖局（公司）党组第一巡察组"

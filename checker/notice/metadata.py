@@ -22,7 +22,8 @@ from datetime import date
 from checker.timeexpr import TimeMention, chinese_number, find_time_mentions
 
 _ORG_SUFFIX = r"(?:党组|党委|党工委|党总支|党支部|党组织|领导班子|委员会)"
-_UNIT_CHARS = r"[^，,。；;：:、\s“”\"（）()]"
+# a character of a unit's name, or a short bracketed part of it (县烟草专卖局（分公司）党总支)
+_UNIT_CHARS = r"(?:[^，,。；;：:、\s“”\"（）()]|[（(][^（）()，,。；;]{1,4}[）)])"
 
 # 向市妇联党组反馈 / 向市妇联党组主要负责人邬春梅反馈 (cut after the organisation)
 _TO_UNIT = re.compile(rf"向({_UNIT_CHARS}{{2,30}}?)(?:主要负责人{_UNIT_CHARS}{{0,4}}|及其{_UNIT_CHARS}{{0,6}})?反馈")
@@ -52,7 +53,9 @@ _ROUND = re.compile(
 )
 
 _INSPECTOR = re.compile(
-    r"(?:(?:中央|省委|市委|州委|县委|区委|旗委|盟委|校党委|院党委|党委|党组|自治区党委)\s*)?第\s*[一二三四五六七八九十\d]{1,3}\s*(?:巡视|巡察)组"
+    r"(?:(?:中央|省委|市委|州委|县委|区委|旗委|盟委|校党委|院党委|党委|党组|自治区党委)\s*"
+    # a body's own inspection group: 鹤浦市烟草专卖局（公司）党组第一巡察组
+    rf"|{_UNIT_CHARS}{{2,20}}?(?:党组|党委)(?=第))?第\s*[一二三四五六七八九十\d]{{1,3}}\s*(?:巡视|巡察)组"
 )
 
 # Sentences that are about the feedback itself, strongest first
@@ -112,7 +115,7 @@ def _clean_unit(raw: str) -> str | None:
 
 
 def find_inspector(text: str) -> str | None:
-    found = [re.sub(r"\s+", "", m.group(0)) for m in _INSPECTOR.finditer(text)]
+    found = [re.sub(r"^(?:中共|中国共产党)(?=.{4})", "", re.sub(r"\s+", "", m.group(0))) for m in _INSPECTOR.finditer(text)]
     if not found:
         return None
     # prefer the fullest form (市委第三巡察组 over 第三巡察组), then the most frequent
